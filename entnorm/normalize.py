@@ -1,0 +1,35 @@
+"""Match keys: the one function that turns any name into the string used to look it up.
+
+Alias-file names and mention texts go through the same `key` so they meet. The key is for matching only; output
+always shows names as they were written. No I/O here.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from unidecode import unidecode
+
+_APOSTROPHES = re.compile(r"['’ʼʻ`´ʿʾ‘]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_LEADING_THE = re.compile(r"^(?:the )+")
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """NFKC, transliterate to ASCII (unidecode), casefold. "Türkiye" → "turkiye", "Žores" → "zores"."""
+    return unidecode(unicodedata.normalize("NFKC", text)).casefold()
+
+
+@lru_cache(maxsize=1 << 16)
+def key(text: str) -> str:
+    """The exact-match key of a name: folded, apostrophes dropped, other punctuation to spaces, a leading
+    "the" removed, whitespace squashed. Idempotent: key(key(x)) == key(x).
+
+    >>> key("  the Syrian  Arab-Republic’s ")
+    'syrian arab republics'
+    """
+    folded = _APOSTROPHES.sub("", fold(text))
+    squashed = _NON_ALNUM.sub(" ", folded).strip()
+    return _LEADING_THE.sub("", squashed)

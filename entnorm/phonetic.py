@@ -1,0 +1,79 @@
+"""Transliteration-aware spelling of one name token.
+
+One person's name reaches English text through many romanisation schemes: Russian "Жорес Алфёров" is Zhores
+Alferov, Žores Alfjorov, Jores Alfiorov, Schores Alfjorow; Arabic "الشيباني" is al-Shaibani, al-Shibani,
+Al Shabani. `sound` rewrites a folded ASCII token so that the common scheme differences vanish: sibilant and
+affricate spellings (s/z/sh/sch/sz/zh → s; ch/tsch/tsj/cz/ts → c), kh/gh/dh/th/ph/w/q/x, j versus y versus i,
+ou/oe/oo versus u, ee versus i, doubled letters, Slavic -iy/-ij/-ii endings and -ow/-off, Arabic final -ah.
+`skeleton` goes further and keeps consonant classes only; it is the blocking key. The rules are ordered: the
+longest spellings are rewritten first.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Consonant spellings, tried longest first at each position in ONE pass, so a rewrite is never rewritten again.
+# Upper-case letters are the sound classes: S (s, z, sh, zh), C (ch, ts), J (dzh), K, H (kh).
+_CONSONANTS: dict[str, str] = {
+    "schtsch": "S", "shch": "S", "szcz": "S", "stsch": "S", "sjtsj": "S",
+    "tsch": "C", "tsj": "C", "tch": "C", "tsh": "C", "cz": "C", "ch": "C", "ts": "C", "tz": "C",
+    "dsch": "J", "dzh": "J", "dzj": "J", "dj": "J",
+    "sch": "S", "sh": "S", "sz": "S", "sj": "S", "zh": "S", "zj": "S", "zs": "S", "s": "S", "z": "S",
+    "kh": "H", "gh": "G", "ck": "K", "q": "K", "k": "K", "x": "KS",
+    "dh": "d", "th": "t", "ph": "f", "w": "v",
+}
+_CONSONANT_RX = re.compile(
+    "|".join(sorted(map(re.escape, _CONSONANTS), key=len, reverse=True)) + r"|dz(?=[aeiouy])|c"
+)
+
+
+def _consonant(m: re.Match[str]) -> str:
+    found = m.group(0)
+    if found == "dz":
+        return "J"
+    if found == "c":
+        # c before e/i/y is soft; a final c is usually Slavic č/ć (Ivanović); otherwise it is k (Caraman)
+        return "C" if m.end() == len(m.string) or m.string[m.end()] in "eiy" else "K"
+    return _CONSONANTS[found]
+
+
+_VOWEL_RULES = [
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters (again at the end: rules can create new pairs)
+    (re.compile(r"[jy]"), "i"),
+    (re.compile(r"ou|oe|oo|uu"), "u"),
+    (re.compile(r"ee|ie(?![aeiou])"), "i"),
+    (re.compile(r"ae"), "a"),
+    (re.compile(r"(?<=[aeiou])h$"), ""),  # Arabic final -ah/-eh: Hamieh / Hamie, Shabbihah / Shabiha
+    (re.compile(r"(?<=.)i+$"), "i"),  # Slavic adjective endings once j/y are i: -skiy / -skij / -skii / -ski
+    (re.compile(r"(?<=[aeiou])f$"), "v"),  # -off / -ov
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
+]
+_VOWELS = re.compile(r"[aeiou]+")
+_CLASSES = str.maketrans({"b": "p", "v": "f", "d": "t", "g": "k", "c": "s", "j": "s", "h": None})
+
+
+@lru_cache(maxsize=1 << 18)
+def sound(token: str) -> str:
+    """A folded ASCII token rewritten so that transliteration variants coincide or come close.
+
+    >>> sound("sergey"), sound("sergej"), sound("sergei")
+    ('sergei', 'sergei', 'sergei')
+    """
+    s = _CONSONANT_RX.sub(_consonant, token)
+    for pattern, repl in _VOWEL_RULES:
+        s = pattern.sub(repl, s)
+    return s.lower() or token
+
+
+@lru_cache(maxsize=1 << 18)
+def skeleton(token: str) -> str:
+    """Consonant classes of `sound(token)` with vowels dropped after the first letter: the blocking key.
+
+    >>> skeleton("shaibani") == skeleton("sabani") == skeleton("shibani")
+    True
+    """
+    s = sound(token)
+    head, tail = s[:1], _VOWELS.sub("", s[1:])
+    out = (head + tail).translate(_CLASSES)
+    return re.sub(r"(.)\1+", r"\1", out)

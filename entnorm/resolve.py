@@ -1,0 +1,395 @@
+"""Resolution: which mentions are one entity.
+
+The steps, in order:
+
+1. Spellings: mentions are grouped by match key (`normalize.key`); each distinct spelling is a *surface*.
+2. Labels: a surface takes the label most of its mentions carry; a tie is broken by evidence (a gazetteer hit
+   makes a place, a generic organisation word or an acronym makes an organisation, else a person). A surface the
+   NER called PERSON that the gazetteer knows as a major place is a place ("Kiev").
+3. Alias file: a surface whose key is listed in aliases.yaml belongs to that entity, whatever the NER said, and
+   the alias file's names take part in matching so that unlisted variants can join them.
+4. Candidates: surfaces that share a blocking key (the consonant skeleton of a word, its letters sorted, an
+   acronym, a GeoNames id) are compared with `compare.compare`; never all pairs.
+5. Full names first: surfaces of two or more words are merged best match first, and a merge is refused when any
+   two names of the two groups contradict each other, so A~B and B~C never join A and C when A and C disagree.
+6. Short forms: one-word names and acronyms attach to a full name of the same document when one matches there,
+   otherwise to the best-supported full name in the whole input (best score, then most mentions). One-word names
+   that match no full name group among themselves.
+7. Entities: canonical name from the alias file, else the most complete, most frequent spelling; label by
+   majority among the labels of the entity's kind; GeoNames id and alias-file fields as attributes.
+
+Everything is ordered explicitly, so the same input gives the same output.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from entnorm.aliases import AliasTable, slug
+from entnorm.compare import NO_MATCH, Verdict, compare
+from entnorm.gazetteer import Gazetteer, Place, default_gazetteer
+from entnorm.names import KIND_OF_LABEL, ORG, PERSON, PLACE, Name, is_generic, parse
+from entnorm.normalize import key
+from entnorm.phonetic import skeleton
+from entnorm.records import Entity
+
+#: A blocking key shared by more names than this is too common to say anything ("muhammad"); it is not used.
+MAX_BLOCK = 400
+#: Among candidate full names for a short form, those within this score of the best count as equally good,
+#: and the one with most mentions wins.
+SCORE_BAND = 0.1
+DEFAULT_LABEL = {PERSON: "PERSON", ORG: "ORG", PLACE: "GPE"}
+
+
+class MentionLike(Protocol):
+    text: str
+    label: str
+    doc: str | None
+
+
+@dataclass(slots=True)
+class Surface:
+    """One distinct spelling (by match key) and what is known of it."""
+
+    key: str
+    texts: Counter = field(default_factory=Counter)
+    labels: Counter = field(default_factory=Counter)
+    docs: Counter = field(default_factory=Counter)
+    label: str = ""
+    name: Name | None = None
+    place: Place | None = None
+    alias: int | None = None
+    short: bool = False
+
+    @property
+    def text(self) -> str:
+        """The most frequent way of writing this spelling (ties: alphabetical)."""
+        return min(self.texts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.texts.values())
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The entities found and, for every input mention in order, the index of its entity."""
+
+    entities: list[Entity]
+    entity_of: list[int]
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[int]
+    alias: int | None
+
+
+class _Clusters:
+    """Union-find over surfaces that refuses merges across a contradiction or two alias-file entities."""
+
+    def __init__(self, surfaces: list[Surface]) -> None:
+        self.parent = list(range(len(surfaces)))
+        self.info = {i: _Cluster([i], s.alias) for i, s in enumerate(surfaces)}
+        self.conflicts: dict[int, set[int]] = defaultdict(set)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def can_merge(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        ca, cb = self.info[ra], self.info[rb]
+        if ca.alias is not None and cb.alias is not None:
+            return False
+        small, other = (ca, rb) if len(ca.members) <= len(cb.members) else (cb, ra)
+        return not any(self.find(n) == other for m in small.members for n in self.conflicts.get(m, ()))
+
+    def merge(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if len(self.info[ra].members) < len(self.info[rb].members):
+            ra, rb = rb, ra
+        absorbed = self.info.pop(rb)
+        self.parent[rb] = ra
+        self.info[ra].members.extend(absorbed.members)
+        if self.info[ra].alias is None:
+            self.info[ra].alias = absorbed.alias
+
+
+def _has_org_evidence(text: str) -> bool:
+    name = parse(text, ORG)
+    return name.is_acronym or any(is_generic(t) for t in name.tokens)
+
+
+class Resolver:
+    """Groups mentions into entities. Reusable: it holds only the alias table and the gazetteer.
+
+    Args:
+        aliases: the user's alias table (empty: infer everything).
+        gazetteer: a zero-argument callable returning the place gazetteer, called only when needed.
+    """
+
+    def __init__(
+        self,
+        aliases: AliasTable | None = None,
+        *,
+        gazetteer: Callable[[], Gazetteer] = default_gazetteer,
+    ) -> None:
+        self.aliases = aliases or AliasTable()
+        self._gazetteer = gazetteer
+
+    # -- steps 1-3 -------------------------------------------------------------------------------------------
+    def _vote(self, surface: Surface, gazetteer: Gazetteer) -> str:
+        counts = surface.labels.most_common()
+        best = counts[0][1]
+        tied = sorted(label for label, n in counts if n == best)
+        text = surface.text
+        if len(tied) == 1:
+            label = tied[0]
+        elif any(KIND_OF_LABEL.get(t) == PLACE for t in tied) and gazetteer.lookup(text):
+            label = next(t for t in tied if KIND_OF_LABEL.get(t) == PLACE)
+        elif "ORG" in tied and _has_org_evidence(text):
+            label = "ORG"
+        elif "PERSON" in tied:
+            label = "PERSON"
+        else:
+            label = tied[0]
+        if label == "PERSON" and len(text.split()) == 1 and (place := gazetteer.lookup(text)) and place.major:
+            label = "GPE"
+        return label
+
+    def _surfaces(self, mentions: Sequence[MentionLike]) -> tuple[list[Surface], list[int]]:
+        by_key: dict[str, Surface] = {}
+        keys = []
+        for m in mentions:
+            k = key(m.text) or m.text
+            keys.append(k)
+            surface = by_key.get(k) or by_key.setdefault(k, Surface(k))
+            surface.texts[m.text] += 1
+            surface.labels[m.label] += 1
+            surface.docs[m.doc] += 1
+        # the alias file's own names take part in matching, with no mentions of their own
+        for index, entity in enumerate(self.aliases.entities):
+            for alias_name in entity.names:
+                k = key(alias_name)
+                if k and k not in by_key:
+                    by_key[k] = Surface(k, Counter({alias_name: 0}), Counter({entity.label: 0}))
+        ordered = sorted(by_key.values(), key=lambda s: s.key)
+        position = {s.key: i for i, s in enumerate(ordered)}
+        gazetteer = self._gazetteer()
+        for s in ordered:
+            s.alias = self.aliases.by_key.get(s.key)
+            s.label = self.aliases.entities[s.alias].label if s.alias is not None else self._vote(s, gazetteer)
+            kind = KIND_OF_LABEL.get(s.label, ORG)
+            s.name = parse(s.text, kind)
+            if kind == PLACE:
+                s.place = gazetteer.lookup(s.text)
+            s.short = (len(s.name.strong) <= 1) if kind == PERSON else (len(s.name.tokens) <= 1 or s.name.is_acronym)
+        return ordered, [position[k] for k in keys]
+
+    # -- step 4 ----------------------------------------------------------------------------------------------
+    @staticmethod
+    def _blocking_keys(s: Surface) -> set[str]:
+        name = s.name
+        assert name is not None
+        kind = name.kind
+        keys: set[str] = set()
+        for reading in name.readings:
+            for token in reading:
+                if len(token) > 1:
+                    skel = skeleton(token)
+                    keys.add(f"{kind}:{skel}")
+                    keys.add(f"{kind}~{''.join(sorted(skel))}")
+        if kind != PERSON:
+            if name.is_acronym:
+                keys.add(f"{kind}#{''.join(name.tokens)}")
+            elif len(name.tokens) >= 2:
+                keys.add(f"{kind}#{name.initials}")
+                keys.add(f"{kind}:{skeleton(''.join(name.tokens))}")
+        if s.place is not None:
+            keys.add(f"geo:{s.place.geonameid}")
+        return keys
+
+    def judge(self, a: Surface, b: Surface) -> Verdict:
+        """Compare two surfaces, with alias-file and gazetteer knowledge on top of the name comparison."""
+        if a.alias is not None and b.alias is not None:
+            same = a.alias == b.alias
+            return Verdict(1.0, False, True, "same alias-file entity") if same else Verdict(0.0, True, False, "two alias-file entities")
+        if a.name is None or b.name is None or a.name.kind != b.name.kind:
+            return NO_MATCH
+        if a.place is not None and b.place is not None:
+            if a.place.geonameid == b.place.geonameid:
+                return Verdict(1.0, False, True, f"same place in GeoNames ({a.place.name}, {a.place.geonameid})")
+            return Verdict(0.0, True, False, f"different places in GeoNames ({a.place.name} / {b.place.name})")
+        return compare(a.name, b.name)
+
+    def _candidate_pairs(self, surfaces: list[Surface]) -> set[tuple[int, int]]:
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for i, s in enumerate(surfaces):
+            for k in self._blocking_keys(s):
+                blocks[k].append(i)
+        pairs = set()
+        for members in blocks.values():
+            if len(members) > MAX_BLOCK:
+                continue
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    pairs.add((i, j) if i < j else (j, i))
+        return pairs
+
+    # -- steps 5-7 -------------------------------------------------------------------------------------------
+    def resolve(self, mentions: Sequence[MentionLike], *, links: Iterable[tuple[str, str]] = ()) -> Resolution:
+        """Group `mentions` into entities.
+
+        Args:
+            mentions: objects with `text`, `label` and `doc` (None when there is no document context).
+            links: pairs of names known to be one entity from the text itself ("Hayat Tahrir al-Sham (HTS)").
+        """
+        surfaces, surface_of = self._surfaces(mentions)
+        clusters = _Clusters(surfaces)
+        index = {s.key: i for i, s in enumerate(surfaces)}
+        first_of_alias: dict[int, int] = {}
+        for i, s in enumerate(surfaces):  # alias-file spellings start as one group per entity
+            if s.alias is not None:
+                first = first_of_alias.setdefault(s.alias, i)
+                if first != i:
+                    clusters.merge(first, i)
+
+        matches: list[tuple[bool, float, int, int]] = []
+        for i, j in sorted(self._candidate_pairs(surfaces)):
+            verdict = self.judge(surfaces[i], surfaces[j])
+            if verdict.conflict:
+                clusters.conflicts[i].add(j)
+                clusters.conflicts[j].add(i)
+            elif verdict.score > 0:
+                matches.append((verdict.full, verdict.score, i, j))
+        for long_name, short_name in links:
+            i, j = index.get(key(long_name)), index.get(key(short_name))
+            if i is not None and j is not None and i != j:
+                matches.append((True, 1.0, min(i, j), max(i, j)))
+        matches.sort(key=lambda m: (not m[0], -m[1], m[2], m[3]))
+
+        def anchored(i: int) -> bool:  # full names and alias-file entities can take short forms
+            return not surfaces[i].short or surfaces[i].alias is not None
+
+        # step 5: full names
+        for _, _, i, j in matches:
+            if anchored(i) and anchored(j) and clusters.can_merge(i, j):
+                clusters.merge(i, j)
+
+        # step 6: short forms, per document
+        options: dict[int, dict[int, float]] = defaultdict(dict)
+        for _, score, i, j in matches:
+            for short, other in ((i, j), (j, i)):
+                if not anchored(short) and anchored(other):
+                    root = clusters.find(other)
+                    options[short][root] = max(score, options[short].get(root, 0.0))
+        docs_of: dict[int, set] = defaultdict(set)
+        mentions_of: Counter = Counter()
+        for i, s in enumerate(surfaces):
+            if anchored(i):
+                docs_of[clusters.find(i)].update(s.docs)
+                mentions_of[clusters.find(i)] += s.mentions
+        attached: dict[tuple[int, str | None], int] = {}
+        for short, choices in options.items():
+            for doc in surfaces[short].docs:
+                local = {c: sc for c, sc in choices.items() if doc is not None and doc in docs_of[c]}
+                pool = local or choices
+                best = max(pool.values())
+                near = [c for c, sc in pool.items() if sc >= best - SCORE_BAND]
+                attached[(short, doc)] = min(near, key=lambda c: (-mentions_of[c], -pool[c], surfaces[c].key))
+        # one-word names with no full name group among themselves
+        for _, _, i, j in matches:
+            if not anchored(i) and not anchored(j) and i not in options and j not in options:
+                if clusters.can_merge(i, j):
+                    clusters.merge(i, j)
+
+        def cluster_of(mention_index: int) -> int:
+            s = surface_of[mention_index]
+            doc = mentions[mention_index].doc
+            return attached.get((s, doc), clusters.find(s))
+
+        return self._entities(mentions, surfaces, surface_of, [cluster_of(m) for m in range(len(mentions))])
+
+    # -- step 7 ----------------------------------------------------------------------------------------------
+    def _entities(
+        self,
+        mentions: Sequence[MentionLike],
+        surfaces: list[Surface],
+        surface_of: list[int],
+        cluster_of: list[int],
+    ) -> Resolution:
+        grouped: dict[int, list[int]] = defaultdict(list)
+        for m, c in enumerate(cluster_of):
+            grouped[c].append(m)
+        entities: list[Entity] = []
+        for c, members in grouped.items():
+            entities.append(self._entity(c, members, mentions, surfaces, surface_of))
+        order = sorted(range(len(entities)), key=lambda e: (-entities[e].mentions, entities[e].canonical.casefold(), entities[e].label, entities[e].canonical))
+        entities = [entities[e] for e in order]
+        rank = {old: new for new, old in enumerate(order)}
+        taken: set[str] = set()
+        for entity in entities:
+            base = entity.id
+            candidate = base if base not in taken else f"{base}-{entity.label.lower()}"
+            n = 2
+            while candidate in taken:
+                candidate, n = f"{base}-{n}", n + 1
+            taken.add(candidate)
+            entity.id = candidate
+        cluster_rank = {c: rank[i] for i, c in enumerate(grouped)}
+        return Resolution(entities, [cluster_rank[c] for c in cluster_of])
+
+    def _entity(
+        self,
+        cluster: int,
+        members: list[int],
+        mentions: Sequence[MentionLike],
+        surfaces: list[Surface],
+        surface_of: list[int],
+    ) -> Entity:
+        texts: Counter = Counter(mentions[m].text for m in members)
+        labels: Counter = Counter(mentions[m].label for m in members)
+        docs = {mentions[m].doc for m in members if mentions[m].doc is not None}
+        member_surfaces = sorted({surface_of[m] for m in members})
+        alias_ids = {surfaces[s].alias for s in member_surfaces if surfaces[s].alias is not None}
+        root_alias = surfaces[cluster].alias if surfaces[cluster].alias is not None else None
+        alias_id = root_alias if root_alias is not None else (min(alias_ids) if alias_ids else None)
+        kind_label = surfaces[member_surfaces[0]].label
+        kind = KIND_OF_LABEL.get(kind_label, ORG)
+        attributes: dict[str, str] = {}
+        if alias_id is not None:
+            declared = self.aliases.entities[alias_id]
+            canonical, label = declared.canonical, declared.label
+            attributes.update(declared.attributes)
+        else:
+            canonical = min(texts, key=lambda t: self._completeness(t, texts[t], kind))
+            own_kind = Counter({lab: n for lab, n in labels.items() if KIND_OF_LABEL.get(lab, ORG) == kind})
+            label = min(own_kind.items(), key=lambda kv: (-kv[1], kv[0]))[0] if own_kind else DEFAULT_LABEL[kind]
+        places = Counter(surfaces[s].place for s in member_surfaces if surfaces[s].place is not None)
+        if places and "geonames" not in attributes:
+            place = min(places.items(), key=lambda kv: (-kv[1], kv[0].geonameid))[0]
+            attributes["geonames"] = str(place.geonameid)
+            attributes.setdefault("geonames_name", place.name)
+        aliases = sorted(texts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return Entity(
+            id=slug(canonical),
+            canonical=canonical,
+            label=label,
+            mentions=len(members),
+            documents=len(docs),
+            aliases=aliases,
+            attributes=attributes,
+        )
+
+    @staticmethod
+    def _completeness(text: str, count: int, kind: str) -> tuple:
+        """Sort key for the canonical name: most name parts, then most used, then capitalised, then longest."""
+        name = parse(text, kind)
+        return (-len(name.strong if kind == PERSON else name.tokens), name.is_acronym, -count, not text[:1].isupper(), -len(text), text)

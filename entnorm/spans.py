@@ -1,0 +1,81 @@
+"""Text hygiene for NER spans: what part of a span is the name.
+
+The statistical model sometimes runs a span across a line break ("Editorji News Desk\\n\\nMoscow"), takes in a
+possessive ("Steve Witkoff's", "Republic's Dan Cohen"), a lowercase article ("the Kremlin"), quotes, or a run
+of navigation words ("Moves to Identify Leakers"). `clean_span` turns one span into zero or more clean
+(start, end) character ranges of the document, so offsets stay exact. A capitalised "The" is kept: in running
+text it is part of a title ("The Epoch Times").
+"""
+from __future__ import annotations
+
+import re
+
+_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+_EDGE_JUNK = "\"'“”‘’«»()[]{}<>,;:!?*•·|/\\-–—_ \t\u00a0"
+_LEADING_THE = re.compile(r"^the\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_INNER_POSSESSIVE = re.compile(r"^.*['’]s\s+(?=\S)", re.S)
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+#: Lowercase function words that never occur inside a name. A span holding one is a headline or navigation
+#: fragment ("Delta Is Using AI to Set Fares"), not an entity. Connectors that do occur in names ("of", "and",
+#: "for", "the", name particles) are deliberately absent.
+_NOT_IN_NAMES = frozenset(
+    """a an is are was were be been being am do does did has have had will would shall should can could may might
+    must to from with by on into onto about over under after before than then this that these those it its
+    you your yours we our ours they their them he his him she her hers i me my not no yes or if so what which
+    who whom whose how why when where there here up down out off via per using""".split()
+)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    return start, end
+
+
+def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    start, end = _trim(text, start, end)
+    for _ in range(3):  # each rule can expose the next ("the Kremlin's" → "Kremlin's" → "Kremlin")
+        piece = text[start:end]
+        if m := _LEADING_THE.match(piece):
+            start += m.end()
+        if m := _TRAILING_POSSESSIVE.search(text[start:end]):
+            end = start + m.start()
+        if label == "PERSON" and (m := _INNER_POSSESSIVE.match(text[start:end])):
+            start += m.end()
+        start, end = _trim(text, start, end)
+    piece = text[start:end]
+    words = _WORD.findall(piece)
+    if not words or any(w in _NOT_IN_NAMES for w in words):
+        return None
+    return start, end
+
+
+def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """Split a span at line breaks and trim each part to the name it holds.
+
+    Args:
+        text: the whole document.
+        start, end: the span's character offsets in `text`.
+        label: the NER label (the inner-possessive rule applies to PERSON only: "Republic's Dan Cohen").
+
+    Returns:
+        Character ranges into `text`, in order; empty when nothing name-like is left.
+    """
+    ranges = []
+    piece_start = start
+    for brk in _LINE_BREAK.finditer(text, start, end):
+        ranges.append((piece_start, brk.start()))
+        piece_start = brk.end()
+    ranges.append((piece_start, end))
+    cleaned = (_clean_piece(text, s, e, label) for s, e in ranges)
+    return [r for r in cleaned if r is not None]
+
+
+def squash(text: str) -> str:
+    """Whitespace runs to single spaces, ends stripped: the `text` field of a mention."""
+    return _SPACES.sub(" ", text).strip()
