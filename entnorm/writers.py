@@ -1,0 +1,108 @@
+"""Output formats. Every format writes the same fields in the same order (`records.*_FIELDS`).
+
+- table: a rich table for people, readable at 80 columns (the default on a terminal);
+- jsonl: one JSON object per line, streamed (the default when piped: survives `| head`, suits `jq -c`);
+- json: one JSON array, written element by element, `[]` when empty;
+- csv: a header row, then one row per record; list and mapping fields are JSON text in their cell.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+FORMATS = ("auto", "table", "json", "jsonl", "csv")
+
+
+def pick_format(requested: str, stream: TextIO) -> str:
+    """Resolve "auto": a table on a terminal, JSON lines otherwise."""
+    if requested != "auto":
+        return requested
+    try:
+        return "table" if stream.isatty() else "jsonl"
+    except (AttributeError, ValueError):  # closed or unusual streams
+        return "jsonl"
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_jsonl(records: Iterable[dict], fields: Sequence[str], stream: TextIO) -> None:
+    for record in records:
+        stream.write(_json({f: record[f] for f in fields}) + "\n")
+
+
+def write_json(records: Iterable[dict], fields: Sequence[str], stream: TextIO) -> None:
+    first = True
+    for record in records:
+        stream.write("[\n  " if first else ",\n  ")
+        stream.write(_json({f: record[f] for f in fields}))
+        first = False
+    stream.write("[]\n" if first else "\n]\n")
+
+
+def write_csv(records: Iterable[dict], fields: Sequence[str], stream: TextIO) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(fields)
+    for record in records:
+        writer.writerow(_json(record[f]) if isinstance(record[f], (list, dict)) else record[f] for f in fields)
+
+
+#: The table shows this many aliases per entity; the machine formats show all.
+TABLE_ALIASES = 4
+
+
+def _cell(field: str, value: object) -> str:
+    if field == "aliases":
+        shown = [f"{a['text']} ×{a['count']}" for a in value[:TABLE_ALIASES]]  # type: ignore[index]
+        more = len(value) - TABLE_ALIASES  # type: ignore[arg-type]
+        return "; ".join(shown) + (f"; +{more} more" if more > 0 else "")
+    if isinstance(value, dict):
+        return "\n".join(f"{k}={v}" for k, v in value.items())
+    return str(value)
+
+
+def write_table(records: Iterable[dict], fields: Sequence[str], stream: TextIO, *, title: str = "", color: bool = True) -> None:
+    """A rich table. The `id`/`entity` field is shown in dim text under the canonical name to save width."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=stream, force_terminal=color if color else None, no_color=not color, width=None if color else 80)
+    table = Table(title=title or None, show_lines=False, expand=False, title_justify="left", pad_edge=False, box=box.SIMPLE_HEAD)
+    merged = "id" if "id" in fields else "entity" if "entity" in fields else None
+    shown = [f for f in fields if f != merged]
+    for f in shown:
+        numeric = f in ("mentions", "documents", "start", "end")
+        header = {"mentions": "ment.", "documents": "docs"}.get(f, f)
+        table.add_column(header, justify="right" if numeric else "left", overflow="fold", no_wrap=numeric,
+                         min_width=12 if f == "canonical" else None)
+    count = 0
+    for record in records:
+        row = []
+        for f in shown:
+            cell = Text(_cell(f, record[f]))
+            if f == "canonical" and merged:
+                cell.append("\n" + str(record[merged]), style="dim")
+            row.append(cell)
+        table.add_row(*row)
+        count += 1
+    if count:
+        console.print(table)
+    else:
+        console.print("no entities found", style="dim")
+
+
+def write_records(records: Iterable[dict], fields: Sequence[str], fmt: str, stream: TextIO, *, title: str = "", color: bool = True) -> None:
+    """Write records in `fmt` (already resolved from "auto")."""
+    if fmt == "table":
+        write_table(records, fields, stream, title=title, color=color)
+    elif fmt == "json":
+        write_json(records, fields, stream)
+    elif fmt == "csv":
+        write_csv(records, fields, stream)
+    else:
+        write_jsonl(records, fields, stream)
