@@ -83,6 +83,11 @@ def token_similarity(a: str, b: str) -> float:
         return 0.95 - 0.6 * distance / longest
     if distance <= budget + 1 and skeleton(a) == skeleton(b) and len(skeleton(a)) >= 3:
         return 0.9 - 0.6 * distance / longest
+    if min(len(sa), len(sb)) >= 5 and "g" in sa + sb:
+        # Ukrainian h for Russian g: Hanna / Ganna, Serhiy / Sergey, Hovtvin / Govtvin
+        distance = OSA.distance(sa.replace("g", "h"), sb.replace("g", "h"))
+        if distance <= budget:
+            return 0.9 - 0.6 * distance / longest
     return 0.0
 
 
@@ -209,7 +214,11 @@ def _compare_set(a: Name, b: Name) -> Verdict:
     if a.is_acronym and b.is_acronym:
         same = "".join(a.tokens) == "".join(b.tokens)
         return Verdict(1.0, False, True, "same acronym") if same else Verdict(0.0, True, False, "different acronyms")
-    ta, tb = a.tokens, b.tokens
+    verdicts = [_compare_tokens(a, ra, rb) for ra in a.readings for rb in b.readings]
+    return max(verdicts, key=lambda v: (v.score, not v.conflict))
+
+
+def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdict:
     al = align(ta, tb)
     if not al.pairs:
         if a.kind != ORG:

@@ -28,7 +28,7 @@ PERSON, ORG, PLACE = "person", "org", "place"
 #: spaCy labels to the comparison rules used for them. Other labels (--labels EVENT, ...) use ORG's rules.
 KIND_OF_LABEL = {"PERSON": PERSON, "PER": PERSON, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "ORG": ORG}
 
-ARTICLES = frozenset("al el ul il as ash ad adh ar at ath az an ag".split())
+ARTICLES = frozenset("al el ul as ash ad adh ar at ath az an ag".split())
 LINKS = frozenset("bin ibn ben bint binti ould walad".split())
 LATIN_PARTICLES = frozenset("de da di del della dos das do du la le van von der den ter ten zu y".split())
 TITLES = frozenset(
@@ -39,8 +39,9 @@ TITLES = frozenset(
     king queen prince princess emir amir sultan sayyid sayed sayyed mister madam madame monsieur mme mlle herr frau
     """.split()
 )
-ABD_PREFIXES = ("abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdi", "abd")
+ABD_PREFIXES = ("abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdi", "abed", "abd")
 ABU_PREFIXES = ("abou", "abu", "abo")
+ABD_GLUED = ("abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdi")  # "Abed" alone is also a name
 
 LEGAL_FORMS = [
     "obshchestvo s ogranichennoy otvetstvennostyu",
@@ -135,11 +136,12 @@ def _person_tokens(text: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
     words = _words(text)
     while len(words) > 1 and words[0].strip("-") in TITLES:
         words = words[1:]
-    # hyphenated words: articles inside them are dropped, the other parts kept together
+    # hyphenated words: an article before another part is dropped ("al-Shaibani", "Abd-al-Rahman"), a final
+    # part never is ("Jong-an"); the other parts are kept together
     parts: list[list[str]] = []
     for word in words:
         pieces = [p for p in word.split("-") if p]
-        content = [p for p in pieces if p not in ARTICLES] or pieces
+        content = [p for k, p in enumerate(pieces) if p not in ARTICLES or k == len(pieces) - 1]
         parts.append(content)
     flat: list[list[str]] = [p for p in parts if p]
     tokens: list[str] = []
@@ -170,7 +172,7 @@ def _person_tokens(text: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
             hyphenated[len(tokens)] = tuple(pieces)
         if token.startswith(("abdull", "abdall")):  # Abdullah / Abdallah
             token = "abd" + token[5:]
-        elif (rest := _strip_prefix(token, ABD_PREFIXES[:-1], 3)) is not None:  # Abdulrahman
+        elif (rest := _strip_prefix(token, ABD_GLUED, 3)) is not None:  # Abdulrahman
             token = "abd" + rest
         elif (rest := _strip_prefix(token, ABU_PREFIXES[:1], 4)) is not None:  # Aboutalebi
             token = "abu" + rest
@@ -194,6 +196,14 @@ def _readings(tokens: list[str], hyphenated: dict[int, tuple[str, ...]]) -> tupl
     return tuple(readings[:MAX_READINGS])
 
 
+def _stem(word: str) -> str:
+    """English inflection off an organisation word: Trading/Trade, Holdings/Holding, Wheeled/Wheel."""
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
 def _org_tokens(text: str) -> list[str]:
     words = [p for w in _words(text) for p in w.split("-") if p]
     joined = " " + " ".join(words) + " "
@@ -202,7 +212,7 @@ def _org_tokens(text: str) -> list[str]:
             joined = joined.replace(" " + form + " ", " ")
     tokens = [w for w in joined.split() if w not in CONNECTORS and w not in ARTICLES]
     without_forms = [w for w in tokens if w not in LEGAL_FORMS]
-    return without_forms or tokens or words
+    return [_stem(w) for w in without_forms or tokens or words]
 
 
 def _place_tokens(text: str) -> list[str]:
@@ -224,10 +234,13 @@ def parse(text: str, kind: str) -> Name:
         return Name(text, kind, tuple(tokens), _readings(tokens, hyphenated))
     tokens = _org_tokens(text) if kind == ORG else _place_tokens(text)
     initials = "".join(t[0] for t in tokens if not t.isdigit())
-    readings = (tuple(tokens),)
+    readings = _readings(tokens, {})
     return Name(text, kind, tuple(tokens), readings, initials=initials, is_acronym=_is_acronym(text))
 
 
 def is_generic(token: str) -> bool:
     """True for words that say what an organisation is, not which one ("ministry", "bank")."""
-    return token in ORG_GENERIC
+    return token in _GENERIC_STEMS
+
+
+_GENERIC_STEMS = frozenset(ORG_GENERIC | {_stem(w) for w in ORG_GENERIC})

@@ -42,7 +42,8 @@ _VOWEL_RULES = [
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters (again at the end: rules can create new pairs)
     (re.compile(r"[jy]"), "i"),
     (re.compile(r"ou|oe|oo|uu"), "u"),
-    (re.compile(r"ee|ie(?![aeiou])"), "i"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"ie(?![aeiou])"), "e"),  # Slavic ye spelled ie/ye/je/e: Aleksiej, Karayev, Yevgeny
     (re.compile(r"ae"), "a"),
     (re.compile(r"(?<=[aeiou])h$"), ""),  # Arabic final -ah/-eh: Hamieh / Hamie, Shabbihah / Shabiha
     (re.compile(r"(?<=.)i+$"), "i"),  # Slavic adjective endings once j/y are i: -skiy / -skij / -skii / -ski

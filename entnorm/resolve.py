@@ -10,8 +10,10 @@ The steps, in order:
    the alias file's names take part in matching so that unlisted variants can join them.
 4. Candidates: surfaces that share a blocking key (the consonant skeleton of a word, its letters sorted, an
    acronym, a GeoNames id) are compared with `compare.compare`; never all pairs.
-5. Full names first: surfaces of two or more words are merged best match first, and a merge is refused when any
-   two names of the two groups contradict each other, so A~B and B~C never join A and C when A and C disagree.
+5. Full names first: surfaces of two or more words are merged best match first, and a merge is refused when
+   names of the two groups contradict each other (different given names, different places in the gazetteer),
+   unless agreeing pairs outnumber contradicting ones four to one (one odd spelling must not split a person in
+   two). So A~B and B~C never join A and C when A and C disagree.
 6. Short forms: one-word names and acronyms attach to a full name of the same document when one matches there,
    otherwise to the best-supported full name in the whole input (best score, then most mentions). One-word names
    that match no full name group among themselves.
@@ -41,6 +43,9 @@ MAX_BLOCK = 400
 #: and the one with most mentions wins.
 SCORE_BAND = 0.1
 DEFAULT_LABEL = {PERSON: "PERSON", ORG: "ORG", PLACE: "GPE"}
+#: Two groups whose names contradict each other somewhere merge only if at least this many pairs across them
+#: agree for every pair that contradicts.
+AGREEMENT_RATIO = 4
 
 
 class MentionLike(Protocol):
@@ -94,6 +99,7 @@ class _Clusters:
         self.parent = list(range(len(surfaces)))
         self.info = {i: _Cluster([i], s.alias) for i, s in enumerate(surfaces)}
         self.conflicts: dict[int, set[int]] = defaultdict(set)
+        self.matches: dict[int, set[int]] = defaultdict(set)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -109,7 +115,13 @@ class _Clusters:
         if ca.alias is not None and cb.alias is not None:
             return False
         small, other = (ca, rb) if len(ca.members) <= len(cb.members) else (cb, ra)
-        return not any(self.find(n) == other for m in small.members for n in self.conflicts.get(m, ()))
+        conflicts = sum(self.find(n) == other for m in small.members for n in self.conflicts.get(m, ()))
+        if not conflicts:
+            return True
+        # Relatives and namesakes contradict on (nearly) every pair of their spellings; one odd spelling of a
+        # large group ("Akiaksandr", an OFAC typo) contradicts a few. Merge only when agreement dominates.
+        agreements = sum(self.find(n) == other for m in small.members for n in self.matches.get(m, ()))
+        return agreements >= AGREEMENT_RATIO * conflicts
 
     def merge(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -269,6 +281,8 @@ class Resolver:
                 clusters.conflicts[j].add(i)
             elif verdict.score > 0:
                 matches.append((verdict.full, verdict.score, i, j))
+                clusters.matches[i].add(j)
+                clusters.matches[j].add(i)
         for long_name, short_name in links:
             i, j = index.get(key(long_name)), index.get(key(short_name))
             if i is not None and j is not None and i != j:
