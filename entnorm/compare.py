@@ -99,35 +99,45 @@ class Alignment:
 
 
 def align(ta: tuple[str, ...], tb: tuple[str, ...]) -> Alignment:
-    """Greedy one-to-one alignment of two token sequences, best pairs first. A token may also meet two adjacent
-    tokens of the other side written together."""
+    """Greedy one-to-one alignment of two token sequences, best pairs first. Words left over on both sides may
+    then meet two adjacent words of the other side written together ("Gholamreza" / "Gholam Reza")."""
     candidates = []
-    units_a = [(i,) for i in range(len(ta))] + [(i, i + 1) for i in range(len(ta) - 1)]
-    units_b = [(j,) for j in range(len(tb))] + [(j, j + 1) for j in range(len(tb) - 1)]
-    for ua in units_a:
-        wa = "".join(ta[i] for i in ua)
-        for ub in units_b:
-            if len(ua) == 2 and len(ub) == 2:
-                continue
-            wb = "".join(tb[j] for j in ub)
-            if len(ua) + len(ub) == 3 and min(len(wa), len(wb)) < 5:
-                continue  # joining parts is for real words, not initials
+    for i, wa in enumerate(ta):
+        for j, wb in enumerate(tb):
             sim = token_similarity(wa, wb)
             if sim > 0:
-                candidates.append((-sim, -len(ua) - len(ub), abs(ua[0] - ub[0]), ua, ub))
+                candidates.append((-sim, abs(i - j), i, j))
     candidates.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
-    pairs = []
-    for neg_sim, _, _, ua, ub in candidates:
-        if used_a.intersection(ua) or used_b.intersection(ub):
-            continue
-        used_a.update(ua)
-        used_b.update(ub)
-        pairs.append((ua, ub, -neg_sim))
+    pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    for neg_sim, _, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append(((i,), (j,), -neg_sim))
+    if len(used_a) < len(ta) and len(used_b) < len(tb):
+        _align_joined(ta, tb, used_a, used_b, pairs)
     left_a = tuple(i for i in range(len(ta)) if i not in used_a)
     left_b = tuple(j for j in range(len(tb)) if j not in used_b)
     return Alignment(tuple(pairs), left_a, left_b)
+
+
+def _align_joined(ta: tuple[str, ...], tb: tuple[str, ...], used_a: set[int], used_b: set[int], pairs: list) -> None:
+    """Match a leftover word against two adjacent leftover words of the other side written together."""
+    for one, two, used_one, used_two, flip in ((ta, tb, used_a, used_b, False), (tb, ta, used_b, used_a, True)):
+        for i, word in enumerate(one):
+            if i in used_one or len(word) < 5:
+                continue
+            for j in range(len(two) - 1):
+                if j in used_two or j + 1 in used_two:
+                    continue
+                sim = token_similarity(word, two[j] + two[j + 1])
+                if sim > 0:
+                    used_one.add(i)
+                    used_two.update((j, j + 1))
+                    pairs.append(((j, j + 1), (i,), sim) if flip else ((i,), (j, j + 1), sim))
+                    break
 
 
 def _words(tokens: tuple[str, ...], idx: Iterable[int]) -> str:
@@ -241,12 +251,31 @@ def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdic
     return Verdict(mean * (0.75 + 0.2 * covered), False, False, "shorter form of the name")
 
 
+def _compare_family_name(one_word: Name, full: Name) -> Verdict:
+    """A one-word person name against a longer one: it can only be the family name (the last word)."""
+    best = NO_MATCH
+    for ra in one_word.readings:
+        word = next((t for t in ra if len(t) > 1), "")
+        for rb in full.readings:
+            last = rb[_last_strong(rb)]
+            sim = token_similarity(word, last) or loose_similarity(word, last)
+            score = sim * (0.75 + 0.2 / len(rb))
+            if score > best.score:
+                best = Verdict(score, False, False, "the family name of the longer name")
+    if best is NO_MATCH:
+        return Verdict(0.0, False, False, "a one-word name must be the family name of the longer one")
+    return best
+
+
 def compare(a: Name, b: Name) -> Verdict:
     """Compare two names of the same kind. Symmetric up to the wording of `reason`."""
     if a.kind != b.kind:
         return NO_MATCH
     if a.kind != PERSON:
         return _compare_set(a, b)
+    short_a, short_b = len(a.strong) <= 1, len(b.strong) <= 1
+    if short_a != short_b and a.strong and b.strong:
+        return _compare_family_name(a, b) if short_a else _compare_family_name(b, a)
     best: Verdict | None = None
     for ra in a.readings:
         for rb in b.readings:

@@ -27,6 +27,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import combinations
 from typing import Protocol
 
 from entnorm.aliases import AliasTable, slug
@@ -34,11 +36,18 @@ from entnorm.compare import NO_MATCH, Verdict, compare
 from entnorm.gazetteer import Gazetteer, Place, default_gazetteer
 from entnorm.names import KIND_OF_LABEL, ORG, PERSON, PLACE, Name, is_generic, parse
 from entnorm.normalize import key
-from entnorm.phonetic import skeleton
+from entnorm.phonetic import skeleton, sound
 from entnorm.records import Entity
 
 #: A blocking key shared by more names than this is too common to say anything ("muhammad"); it is not used.
 MAX_BLOCK = 400
+#: A name of several words is compared with the names filed under its this-many rarest keys.
+RAREST_KEYS = 3
+#: Organisation and place names are blocked by pairs and triples of their words; at most this many words.
+MAX_PAIRED_WORDS = 6
+#: A word of a person name shared by at most this many names is rare enough to compare all of them, whatever
+#: their given names ("Azam Cheema" / "Mohammed Azam Cheema", "Zhores" / "Jores").
+RARE_WORD_BLOCK = 30
 #: Among candidate full names for a short form, those within this score of the best count as equally good,
 #: and the one with most mentions wins.
 SCORE_BAND = 0.1
@@ -46,6 +55,33 @@ DEFAULT_LABEL = {PERSON: "PERSON", ORG: "ORG", PLACE: "GPE"}
 #: Two groups whose names contradict each other somewhere merge only if at least this many pairs across them
 #: agree for every pair that contradicts.
 AGREEMENT_RATIO = 4
+
+
+WHOLE = "*"  # marks blocking keys made from a whole name rather than one word
+
+
+def _word_key(token: str) -> str:
+    """The main blocking key of a word (see `_word_keys`), without prefix."""
+    skel = skeleton(token)
+    return skel if len(skel) >= 3 else "=" + sound(token)
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_keys(prefix: str, token: str) -> frozenset[str]:
+    """A word's blocking keys: its consonant skeleton, and the skeleton's letters sorted (a typo that swaps
+    letters keeps them). A short skeleton says too little ("mt"), so short words are keyed by their sound."""
+    skel = skeleton(token)
+    if len(skel) < 3:
+        return frozenset({f"{prefix}=" + sound(token)})
+    if len(skel) < 4:
+        return frozenset({f"{prefix}:{skel}"})
+    return frozenset({f"{prefix}:{skel}", f"{prefix}~{''.join(sorted(skel))}"})
+
+
+def _initial(token: str) -> str:
+    """The first sound of a given name, vowels as one class (Yevgeny / Evgeni / Jewgeni)."""
+    first = sound(token)[:1]
+    return "V" if first in "aeiou" else first
 
 
 class MentionLike(Protocol):
@@ -207,26 +243,71 @@ class Resolver:
 
     # -- step 4 ----------------------------------------------------------------------------------------------
     @staticmethod
-    def _blocking_keys(s: Surface) -> set[str]:
+    def _blocking_keys(s: Surface) -> tuple[set[str], set[str]]:
+        """(keys the name is filed under, keys whose names it is compared with).
+
+        Word keys are the consonant skeleton of a word and its letters sorted (typos swap letters). A person
+        name of several words is filed under each later word together with the initial of the first (both
+        must agree for a match) and the reverse (family-name-first order); a one-word person name is compared
+        with every full name ending in its word. Organisations and places use their distinctive words, their
+        initials or acronym, the name written as one word, and the GeoNames id.
+        """
         name = s.name
         assert name is not None
         kind = name.kind
-        keys: set[str] = set()
-        for reading in name.readings:
-            for token in reading:
-                if len(token) > 1:
-                    skel = skeleton(token)
-                    keys.add(f"{kind}:{skel}")
-                    keys.add(f"{kind}~{''.join(sorted(skel))}")
-        if kind != PERSON:
-            if name.is_acronym:
-                keys.add(f"{kind}#{''.join(name.tokens)}")
-            elif len(name.tokens) >= 2:
-                keys.add(f"{kind}#{name.initials}")
-                keys.add(f"{kind}:{skeleton(''.join(name.tokens))}")
+        filed: set[str] = set()
+        probes: set[str] = set()
+        if kind == PERSON:
+            for reading in name.readings:
+                strong = [t for t in reading if len(t) > 1]
+                if len(strong) <= 1:
+                    for token in strong:
+                        keys = _word_keys("P1", token)
+                        filed |= keys
+                        probes |= keys | _word_keys("PL", token)
+                    continue
+                filed |= _word_keys("PL", strong[-1])  # a one-word name can only be the family name
+                first, last = reading[0], reading[-1]
+                for token in reading[1:]:
+                    if len(token) > 1:
+                        keys = {f"{k}|{_initial(first)}" for k in _word_keys("PN", token)}
+                        filed |= keys | _word_keys("PW", token)
+                        probes |= keys
+                if len(first) > 1:  # the family name may come first ("Karpov Anatoly", "Kim Jong-un")
+                    keys = {f"{k}|{_initial(last)}" for k in _word_keys("PN", first)}
+                    filed |= keys | _word_keys("PW", first)
+                    probes |= keys
+            return filed, probes
+        words = [t for t in name.tokens if len(t) > 1]
+        for token in words:
+            filed |= _word_keys(kind, token)
+        if len(words) == 1:
+            probes |= _word_keys(kind, words[0])
+        if words and all(is_generic(t) for t in words):
+            # only generic words ("Center for Police Research"): it can only match the same set of words
+            filed.add(f"{WHOLE}{kind}=" + "&".join(sorted(_word_key(t) for t in words)))
+        else:
+            # every word of the shorter name must meet a word of the longer one, so the longer one is filed
+            # under its word pairs and triples, and a name probes its largest such combinations
+            distinct = sorted({_word_key(t) for t in words})[:MAX_PAIRED_WORDS]
+            generic = {_word_key(t) for t in words if is_generic(t)}
+            for size in (2, 3):
+                for combo in combinations(distinct, size):
+                    if set(combo) <= generic:
+                        continue
+                    k = f"{WHOLE}{kind}+" + "+".join(combo)
+                    filed.add(k)
+                    if size == min(len(distinct), 3):
+                        probes.add(k)
+        if name.is_acronym:
+            filed.add(f"{WHOLE}{kind}#{''.join(name.tokens)}")
+        elif len(name.tokens) >= 2:
+            filed.add(f"{WHOLE}{kind}#{name.initials}")
+            filed.add(f"{WHOLE}{kind}={skeleton(''.join(name.tokens))}")
         if s.place is not None:
-            keys.add(f"geo:{s.place.geonameid}")
-        return keys
+            filed.add(f"{WHOLE}geo:{s.place.geonameid}")
+        probes |= {k for k in filed if k.startswith(WHOLE) and "+" not in k}
+        return filed, probes
 
     def judge(self, a: Surface, b: Surface) -> Verdict:
         """Compare two surfaces, with alias-file and gazetteer knowledge on top of the name comparison."""
@@ -242,17 +323,33 @@ class Resolver:
         return compare(a.name, b.name)
 
     def _candidate_pairs(self, surfaces: list[Surface]) -> set[tuple[int, int]]:
+        """Pairs worth comparing: names filed under a key that another name probes (`_blocking_keys`). Keys
+        shared by more than MAX_BLOCK names say nothing ("bank") and are skipped."""
+        keys = [self._blocking_keys(s) for s in surfaces]
         blocks: dict[str, list[int]] = defaultdict(list)
-        for i, s in enumerate(surfaces):
-            for k in self._blocking_keys(s):
+        for i, (filed, _) in enumerate(keys):
+            for k in filed:
                 blocks[k].append(i)
         pairs = set()
-        for members in blocks.values():
-            if len(members) > MAX_BLOCK:
-                continue
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    pairs.add((i, j) if i < j else (j, i))
+        for i, (filed, probes) in enumerate(keys):
+            name = surfaces[i].name
+            assert name is not None
+            if name.kind == PERSON and len(name.strong) <= 1:
+                chosen = list(probes)  # a one-word name must meet every full name ending in it
+            else:
+                # every word of the shorter name is in the longer, so its rarest words' keys suffice
+                whole = [k for k in probes if k.startswith(WHOLE) and "+" not in k]
+                rest = sorted((k for k in probes if k not in whole), key=lambda k: (len(blocks[k]), k))
+                chosen = whole + rest[:RAREST_KEYS]
+            if name.kind == PERSON:  # a rare word meets every full name holding it, whatever the given name
+                chosen += [k for k in filed if k.startswith("PW") and len(blocks[k]) <= RARE_WORD_BLOCK]
+            for k in chosen:
+                members = blocks.get(k, ())
+                if len(members) > MAX_BLOCK:
+                    continue
+                for j in members:
+                    if j != i:
+                        pairs.add((i, j) if i < j else (j, i))
         return pairs
 
     # -- steps 5-7 -------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 #: fragment ("Delta Is Using AI to Set Fares"), not an entity. Connectors that do occur in names ("of", "and",
 #: "for", "the", name particles) are deliberately absent.
 _NOT_IN_NAMES = frozenset(
-    """a an is are was were be been being am do does did has have had will would shall should can could may might
+    """a is are was were be been being am do does did has have had will would shall should can could may might
     must to from with by on into onto about over under after before than then this that these those it its
     you your yours we our ours they their them he his him she her hers i me my not no yes or if so what which
     who whom whose how why when where there here up down out off via per using""".split()

@@ -18,6 +18,7 @@ RULER_PATTERNS = [
     {"label": "GPE", "pattern": "Moscow"},
     {"label": "GPE", "pattern": "Kiev"},
     {"label": "GPE", "pattern": "Kyiv"},
+    {"label": "LOC", "pattern": "Middle East"},
     {"label": "ORG", "pattern": "Kremlin"},
     {"label": "ORG", "pattern": "Hayat Tahrir al-Sham"},
 ]
