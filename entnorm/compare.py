@@ -116,7 +116,8 @@ def align(ta: tuple[str, ...], tb: tuple[str, ...]) -> Alignment:
             used_a.add(i)
             used_b.add(j)
             pairs.append(((i,), (j,), -neg_sim))
-    if len(used_a) < len(ta) and len(used_b) < len(tb):
+    left_a, left_b = len(ta) - len(used_a), len(tb) - len(used_b)
+    if (left_a and left_b >= 2) or (left_b and left_a >= 2):  # one word against two written together
         _align_joined(ta, tb, used_a, used_b, pairs)
     left_a = tuple(i for i in range(len(ta)) if i not in used_a)
     left_b = tuple(j for j in range(len(tb)) if j not in used_b)
@@ -205,10 +206,11 @@ def _compare_person(ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdict:
 
 
 def _is_initial_pair(ta: tuple[str, ...], tb: tuple[str, ...], pair: tuple) -> bool:
-    ua, ub, _ = pair
-    return len("".join(ta[i] for i in ua)) == 1 or len("".join(tb[j] for j in ub)) == 1
+    ua, ub, _ = pair  # a joined unit is never an initial
+    return (len(ua) == 1 and len(ta[ua[0]]) == 1) or (len(ub) == 1 and len(tb[ub[0]]) == 1)
 
 
+@lru_cache(maxsize=1 << 16)
 def _last_strong(tokens: tuple[str, ...]) -> int:
     return max((i for i, t in enumerate(tokens) if len(t) > 1), default=len(tokens) - 1)
 

@@ -112,11 +112,10 @@ class Name:
     readings: tuple[tuple[str, ...], ...]
     initials: str = ""
     is_acronym: bool = False
+    strong: tuple[str, ...] = ()  # the tokens longer than an initial
 
-    @property
-    def strong(self) -> tuple[str, ...]:
-        """Tokens longer than an initial."""
-        return tuple(t for t in self.tokens if len(t) > 1)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "strong", tuple(t for t in self.tokens if len(t) > 1))
 
 
 def _words(text: str) -> list[str]:

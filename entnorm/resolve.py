@@ -42,7 +42,7 @@ from entnorm.records import Entity
 #: A blocking key shared by more names than this is too common to say anything ("muhammad"); it is not used.
 MAX_BLOCK = 400
 #: A name of several words is compared with the names filed under its this-many rarest keys.
-RAREST_KEYS = 3
+RAREST_KEYS = 2
 #: Organisation and place names are blocked by pairs and triples of their words; at most this many words.
 MAX_PAIRED_WORDS = 6
 #: A word of a person name shared by at most this many names is rare enough to compare all of them, whatever
@@ -78,10 +78,17 @@ def _word_keys(prefix: str, token: str) -> frozenset[str]:
     return frozenset({f"{prefix}:{skel}", f"{prefix}~{''.join(sorted(skel))}"})
 
 
-def _initial(token: str) -> str:
-    """The first sound of a given name, vowels as one class (Yevgeny / Evgeni / Jewgeni)."""
-    first = sound(token)[:1]
-    return "V" if first in "aeiou" else first
+def _sound_signature(s: Surface) -> tuple:
+    """Kind, gazetteer place and the sound of every word of every reading: equal means the same name."""
+    name = s.name
+    assert name is not None
+    readings = tuple(tuple(sound(t) for t in reading) for reading in name.readings)
+    return (name.kind, name.is_acronym, s.place.geonameid if s.place else None, readings)
+
+
+def _given_key(token: str) -> str:
+    """The consonants of a given name after its first sound ("Sergei" / "Sergej" → "rk")."""
+    return skeleton(token)[1:] or sound(token)
 
 
 class MentionLike(Protocol):
@@ -247,9 +254,11 @@ class Resolver:
         """(keys the name is filed under, keys whose names it is compared with).
 
         Word keys are the consonant skeleton of a word and its letters sorted (typos swap letters). A person
-        name of several words is filed under each later word together with the initial of the first (both
-        must agree for a match) and the reverse (family-name-first order); a one-word person name is compared
-        with every full name ending in its word. Organisations and places use their distinctive words, their
+        name of several words is filed under each later word together with the consonants of the first (both
+        must agree for a match; namesakes with other given names need not be compared, since no full name can
+        agree with both and short forms never merge groups), and the reverse (family-name-first order). A
+        rare word also meets every name holding it (`RARE_WORD_BLOCK`: Zhores / Jores Alferov). A one-word
+        person name is compared with every full name ending in its word. Organisations and places use their distinctive words, their
         initials or acronym, the name written as one word, and the GeoNames id.
         """
         name = s.name
@@ -268,15 +277,13 @@ class Resolver:
                     continue
                 filed |= _word_keys("PL", strong[-1])  # a one-word name can only be the family name
                 first, last = reading[0], reading[-1]
-                for token in reading[1:]:
-                    if len(token) > 1:
-                        keys = {f"{k}|{_initial(first)}" for k in _word_keys("PN", token)}
-                        filed |= keys | _word_keys("PW", token)
-                        probes |= keys
+                given = [(first, token) for token in reading[1:] if len(token) > 1]
                 if len(first) > 1:  # the family name may come first ("Karpov Anatoly", "Kim Jong-un")
-                    keys = {f"{k}|{_initial(last)}" for k in _word_keys("PN", first)}
-                    filed |= keys | _word_keys("PW", first)
-                    probes |= keys
+                    given.append((last, first))
+                for other, token in given:
+                    by_given = {f"{k}|{_given_key(other)}" for k in _word_keys("PG", token)}
+                    filed |= by_given | _word_keys("PW", token)
+                    probes |= by_given
             return filed, probes
         words = [t for t in name.tokens if len(t) > 1]
         for token in words:
@@ -370,8 +377,20 @@ class Resolver:
                 if first != i:
                     clusters.merge(first, i)
 
+        # spellings that sound alike word for word ("al-Sharaa" / "Al Sharaa", "Sergei" / "Sergey") are one
+        # name: merge them now and compare only one of them with the rest
+        representative = list(range(len(surfaces)))
+        first_of_sound: dict[tuple, int] = {}
+        for i, s in enumerate(surfaces):
+            first = first_of_sound.setdefault(_sound_signature(s), i)
+            if first != i and clusters.can_merge(first, i):
+                clusters.merge(first, i)
+                representative[i] = first
+        reps = [i for i, r in enumerate(representative) if r == i]
+
         matches: list[tuple[bool, float, int, int]] = []
-        for i, j in sorted(self._candidate_pairs(surfaces)):
+        for a, b in sorted(self._candidate_pairs([surfaces[i] for i in reps])):
+            i, j = reps[a], reps[b]
             verdict = self.judge(surfaces[i], surfaces[j])
             if verdict.conflict:
                 clusters.conflicts[i].add(j)
@@ -401,6 +420,9 @@ class Resolver:
                 if not anchored(short) and anchored(other):
                     root = clusters.find(other)
                     options[short][root] = max(score, options[short].get(root, 0.0))
+        for i, r in enumerate(representative):
+            if r != i and r in options:
+                options[i] = options[r]
         docs_of: dict[int, set] = defaultdict(set)
         mentions_of: Counter = Counter()
         for i, s in enumerate(surfaces):
