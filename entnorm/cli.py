@@ -15,7 +15,7 @@ import click
 from entnorm import __version__
 from entnorm.aliases import AliasTable, load_aliases
 from entnorm.errors import EntnormError, InputError
-from entnorm.records import DEFAULT_LABELS, ENTITY_FIELDS, MENTION_FIELDS, RESOLUTION_FIELDS
+from entnorm.records import DEFAULT_LABELS, ENTITY_FIELDS, EXPLAIN_FIELDS, MENTION_FIELDS, RESOLUTION_FIELDS
 from entnorm.writers import FORMATS, pick_format, write_records
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -243,6 +243,58 @@ def resolve(source, label, aliases_path, fmt, output) -> None:
         for n, e in zip(names, resolution.entity_of)
     )
     emit(records, RESOLUTION_FIELDS, fmt, output, title=f"{len(names)} names, {len(entities)} entities")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("name")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
+@click.option("-l", "--label", default="PERSON", show_default=True, help="The label of NAME.")
+@click.option("-n", "--names", "names_file", type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+              help="Compare with a list of names (as for resolve) instead of, or as well as, PATHS.")
+@click.option("-m", "--model", default=None, help="spaCy pipeline for PATHS, as for extract.")
+@aliases_option
+@output_options
+@click.option("--glob", "pattern", default="*.txt", show_default=True, help="Which files to read inside folders.")
+@handle_errors
+def explain(name, paths, label, names_file, model, aliases_path, fmt, output, pattern) -> None:
+    """Show why NAME resolves where it does: each name it was compared with (from the texts in PATHS, from
+    --names, and from the alias file), the score, and whether they match, contradict, or neither.
+
+    \b
+    Examples:
+      entnorm explain "Assad" corpus/
+      entnorm explain "Kiev" --label GPE corpus/
+      entnorm explain "Sergey Lavrov" --names names.txt -f json
+    """
+    from entnorm.pipeline import read_names
+    from entnorm.resolve import Resolver
+
+    table = _load_alias_table(aliases_path)
+    label = label.upper()
+    mentions: list = []
+    links: list = []
+    if paths:
+        from entnorm.corpus import list_files
+        from entnorm.extract import default_model, load_pipeline, pipeline_labels
+        from entnorm.pipeline import extract as run_extract
+
+        files = list_files(paths, pattern=pattern)
+        nlp = load_pipeline(model or os.environ.get("ENTNORM_MODEL") or default_model())
+        wanted = [lab for lab in DEFAULT_LABELS if lab in pipeline_labels(nlp)]
+        result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, on_warning=warn)
+        mentions.extend(result.mentions)
+        links.extend(result.links)
+    if names_file:
+        mentions.extend(read_names(_read_lines(names_file), default_label=label, source=names_file))
+    why = Resolver(table).explain(mentions, name, label, links=links)
+    resolved = f"{why.entity.canonical} ({why.entity.id})"
+    records = (
+        {"name": name, "resolved": resolved, "candidate": c.text, "label": c.label, "entity": c.entity,
+         "score": c.score, "outcome": c.outcome, "reason": c.reason}
+        for c in why.candidates
+    )
+    fields = EXPLAIN_FIELDS if fmt not in ("auto", "table") or output != "-" else EXPLAIN_FIELDS[2:]
+    emit(records, fields, fmt, output, title=f"{name!r} ({label}) resolves to {resolved}, {why.entity.label}")
 
 
 def _read_lines(source: str) -> list[str]:

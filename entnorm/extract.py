@@ -92,18 +92,19 @@ def mentions_from_spans(document: Document, spans: Iterable[tuple[int, int, str]
         for s, e in clean_span(text, start, end, label):
             mentions.append(Mention(document.name, s, e, squash(text[s:e]), label))
             taken.add((s, e))
-    for mention in list(mentions):
-        if mention.label == "PERSON":
-            continue
+    for index, mention in enumerate(list(mentions)):
         m = _DEFINED_ACRONYM.match(text, mention.end)
         if not m or not m.group(1).replace(".", "").isupper():
             continue
         acronym = m.group(1)
         if acronym[0].casefold() != mention.text[:1].casefold():
             continue
+        # people are not given acronyms in parentheses: a name that defines one is an organisation
+        label = "ORG" if mention.label == "PERSON" and "ORG" in labels else mention.label
+        mentions[index] = Mention(mention.doc, mention.start, mention.end, mention.text, label)
         span = (m.start(1), m.end(1))
         if span not in taken:
-            mentions.append(Mention(document.name, span[0], span[1], acronym, mention.label))
+            mentions.append(Mention(document.name, span[0], span[1], acronym, label))
             taken.add(span)
         links.append((mention.text, acronym))
     mentions.sort(key=lambda m: (m.start, m.end))

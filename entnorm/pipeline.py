@@ -18,9 +18,10 @@ Progress = Callable[[Document], None]
 
 @dataclass(slots=True)
 class Extraction:
-    """Every mention found, in document order, and how they resolve."""
+    """Every mention found, in document order, the names the texts define as one, and how they resolve."""
 
     mentions: list[Mention]
+    links: list[tuple[str, str]]
     resolution: Resolution
 
 
@@ -47,7 +48,7 @@ def extract(
         links.extend(found.links)
         on_document(found.document)
     resolution = Resolver(aliases).resolve(mentions, links=links)
-    return Extraction(mentions, resolution)
+    return Extraction(mentions, links, resolution)
 
 
 @dataclass(frozen=True, slots=True)

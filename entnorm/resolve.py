@@ -129,6 +129,33 @@ class Resolution:
     entity_of: list[int]
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One name compared with the explained name, and the outcome."""
+
+    text: str
+    label: str
+    entity: str
+    score: float
+    outcome: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Explanation:
+    """Where a name went, and every name it was compared with (best first)."""
+
+    entity: Entity
+    candidates: list[Candidate]
+
+
+@dataclass(frozen=True, slots=True)
+class _Probe:
+    text: str
+    label: str
+    doc: str | None = None
+
+
 @dataclass(slots=True)
 class _Cluster:
     members: list[int]
@@ -449,6 +476,43 @@ class Resolver:
             return attached.get((s, doc), clusters.find(s))
 
         return self._entities(mentions, surfaces, surface_of, [cluster_of(m) for m in range(len(mentions))])
+
+    def explain(self, mentions: Sequence[MentionLike], text: str, label: str, *, links: Iterable[tuple[str, str]] = (), near_misses: int = 5) -> Explanation:
+        """Resolve `text` among `mentions` and report why it went where it went.
+
+        Every name of the same kind the resolver compared it with (`_candidate_pairs`) and that matches or
+        contradicts it is listed with its score and the reason; so are the `near_misses` most similar-looking
+        names that did neither, or were never compared.
+        """
+        from rapidfuzz import fuzz
+
+        everything = [*mentions, _Probe(text, label)]
+        resolution = self.resolve(everything, links=links)
+        surfaces, surface_of = self._surfaces(everything)
+        target = surfaces[surface_of[-1]]
+        entity_of_surface: dict[int, str] = {}
+        for m, s in enumerate(surface_of):
+            entity_of_surface.setdefault(s, resolution.entities[resolution.entity_of[m]].canonical)
+        kind = target.name.kind  # type: ignore[union-attr]
+        t = surface_of[-1]
+        compared = {j for pair in self._candidate_pairs(surfaces) if t in pair for j in pair if j != t}
+        outcomes, misses = [], []
+        for i, s in enumerate(surfaces):
+            if s is target or s.name is None or s.name.kind != kind:
+                continue
+            verdict = self.judge(target, s)
+            if i not in compared:
+                verdict = Verdict(0.0, False, False, f"not compared (no blocking key in common); would be: {verdict.reason}")
+            entity = entity_of_surface.get(i) or (self.aliases.entities[s.alias].canonical if s.alias is not None else "")
+            outcome = "conflict" if verdict.conflict else "match" if verdict.score > 0 else "no match"
+            row = Candidate(s.text, s.label, entity, round(verdict.score, 3), outcome, verdict.reason)
+            if outcome == "no match":
+                misses.append((-fuzz.token_sort_ratio(key(text), s.key), s.key, row))
+            else:
+                outcomes.append(row)
+        outcomes.sort(key=lambda c: (c.outcome != "match", -c.score, c.text))
+        misses.sort(key=lambda m: m[:2])
+        return Explanation(resolution.entities[resolution.entity_of[-1]], outcomes + [m[2] for m in misses[:near_misses]])
 
     # -- step 7 ----------------------------------------------------------------------------------------------
     def _entities(

@@ -73,7 +73,7 @@ def write_table(records: Iterable[dict], fields: Sequence[str], stream: TextIO, 
 
     console = Console(file=stream, force_terminal=color if color else None, no_color=not color, width=None if color else 80)
     table = Table(title=title or None, show_lines=False, expand=False, title_justify="left", pad_edge=False, box=box.SIMPLE_HEAD)
-    merged = "id" if "id" in fields else "entity" if "entity" in fields else None
+    merged = next((f for f in ("id", "entity") if f in fields), None) if "canonical" in fields else None
     shown = [f for f in fields if f != merged]
     for f in shown:
         numeric = f in ("mentions", "documents", "start", "end")

