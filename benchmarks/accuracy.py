@@ -70,7 +70,7 @@ def names(aliases: str, eval_dir: Path, errors: int) -> None:
     rows = [json.loads(line) for line in lines.splitlines() if line.strip()]
     stdin = "".join(json.dumps({"text": r["text"], "label": r["label"]}, ensure_ascii=False) + "\n" for r in rows)
     out = [json.loads(line) for line in run(["resolve", "-", "-f", "jsonl", "--aliases", aliases], stdin=stdin).splitlines()]
-    pred = [{"text": o["text"], "label": r["label"], "cluster": o["entity"]} for o, r in zip(out, rows)]
+    pred = [{"text": o["text"], "label": r["label"], "cluster": o["entity"]} for o, r in zip(out, rows, strict=True)]
     print("names_dev:")
     print(score(pred, gold_path, eval_dir, errors))
 

@@ -182,7 +182,7 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
     records = (
         {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "label": entities[e].label,
          "entity": entities[e].id, "canonical": entities[e].canonical}
-        for m, e in zip(result.mentions, result.resolution.entity_of)
+        for m, e in zip(result.mentions, result.resolution.entity_of, strict=True)
     )
     emit(records, MENTION_FIELDS, fmt, output, title=f"{len(result.mentions)} mentions")
 
@@ -240,7 +240,7 @@ def resolve(source, label, aliases_path, fmt, output) -> None:
     entities = resolution.entities
     records = (
         {"text": n.text, "label": entities[e].label, "entity": entities[e].id, "canonical": entities[e].canonical}
-        for n, e in zip(names, resolution.entity_of)
+        for n, e in zip(names, resolution.entity_of, strict=True)
     )
     emit(records, RESOLUTION_FIELDS, fmt, output, title=f"{len(names)} names, {len(entities)} entities")
 

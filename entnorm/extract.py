@@ -65,7 +65,7 @@ def load_pipeline(model: str):
 def pipeline_labels(nlp) -> tuple[str, ...]:
     """Every entity label the pipeline can produce, sorted."""
     labels: set[str] = set()
-    for name, component in nlp.pipeline:
+    for _, component in nlp.pipeline:
         labels.update(getattr(component, "labels", ()) or ())
     return tuple(sorted(labels))
 

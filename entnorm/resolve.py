@@ -252,12 +252,14 @@ class Resolver:
         for m in mentions:
             k = key(m.text) or m.text
             keys.append(k)
-            surface = by_key.get(k) or by_key.setdefault(k, Surface(k))
+            surface = by_key.get(k)
+            if surface is None:
+                surface = by_key[k] = Surface(k)
             surface.texts[m.text] += 1
             surface.labels[m.label] += 1
             surface.docs[m.doc] += 1
         # the alias file's own names take part in matching, with no mentions of their own
-        for index, entity in enumerate(self.aliases.entities):
+        for entity in self.aliases.entities:
             for alias_name in entity.names:
                 k = key(alias_name)
                 if k and k not in by_key:

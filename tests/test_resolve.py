@@ -17,7 +17,7 @@ def groups(mentions, aliases=None, links=()):
     """{entity canonical: sorted distinct texts}, and the resolution."""
     res = Resolver(aliases).resolve(mentions, links=links)
     out: dict[str, set[str]] = {}
-    for m, e in zip(mentions, res.entity_of):
+    for m, e in zip(mentions, res.entity_of, strict=True):
         out.setdefault(res.entities[e].canonical, set()).add(m.text)
     return {k: sorted(v) for k, v in out.items()}, res
 
