@@ -86,32 +86,46 @@ def _position(node: object, item: object = None) -> tuple[int | None, int | None
     return line + 1, col + 1
 
 
-def _read(path: str, text: str) -> object:
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in an alias file, where, and how to fix it. A fatal problem makes the file unusable;
+    the others (a name listed twice, two entries that look like one entity) are reported by `check_aliases`."""
+
+    line: int | None
+    col: int | None
+    message: str
+    fix: str = ""
+    fatal: bool = True
+
+    def describe(self, path: str) -> str:
+        where = path if self.line is None else f"{path}:{self.line}:{self.col or 1}"
+        return f"{where}: {self.message}" + (f"; fix: {self.fix}" if self.fix else "")
+
+
+def _read(text: str, problems: list[Problem]) -> object:
     try:
         return YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        if "duplicate key" in problem:
-            problem += "; merge the two entries into one"
-        return _raise(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None, problem)
+        message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        fix = "check the quotes, brackets and indentation there"
+        if "duplicate key" in message:
+            message += "; merge the two entries into one"
+            fix = ""
+        problems.append(Problem(mark.line + 1 if mark else None, mark.column + 1 if mark else None, message, fix))
     except YAMLError as exc:
-        return _raise(path, None, None, str(exc))
+        problems.append(Problem(None, None, str(exc)))
+    return None
 
 
-def _raise(path: str, line: int | None, col: int | None, problem: str) -> object:
-    raise AliasFileError(path, line, col, problem)
-
-
-def _entity(path: str, label: str, canonical: object, value: object, block: CommentedMap) -> AliasEntity:
+def _entity(label: str, canonical: object, value: object, block: CommentedMap, problems: list[Problem]) -> AliasEntity | None:
     line, col = _position(block, canonical)
     if not isinstance(canonical, str) or not canonical.strip():
-        _raise(path, line, col, f"a canonical name must be text, got {canonical!r}")
-    assert isinstance(canonical, str)
+        problems.append(Problem(line, col, f"a canonical name must be text, got {canonical!r}", "quote it, like \"1984 Group\""))
+        return None
     attributes: dict[str, str] = {}
-    if value is None:
-        raw_aliases: object = []
-    elif isinstance(value, str):
+    raw_aliases: object = []
+    if isinstance(value, str):
         raw_aliases = [value]
     elif isinstance(value, CommentedSeq):
         raw_aliases = value
@@ -122,65 +136,122 @@ def _entity(path: str, label: str, canonical: object, value: object, block: Comm
                 continue
             if not isinstance(field_value, _SCALAR):
                 fline, fcol = _position(value, field_name)
-                _raise(path, fline, fcol, f"field {field_name!r} of {canonical!r} must be a single value (text or number)")
+                problems.append(Problem(fline, fcol, f"field {field_name!r} of {canonical!r} must be a single value (text or number)", "write it on one line, like wikidata: Q1899"))
+                continue
             attributes[str(field_name)] = str(field_value)
-    else:
-        _raise(path, line, col, f"{canonical!r} must have a list of aliases or a mapping with 'aliases:'")
+    elif value is not None:
+        problems.append(Problem(line, col, f"{canonical!r} must have a list of aliases or a mapping with 'aliases:'", f"write {canonical}: [alias, alias]"))
+        return None
     if not isinstance(raw_aliases, list):
-        where = value if isinstance(value, CommentedMap) else block
-        aline, acol = _position(where, "aliases") if isinstance(value, CommentedMap) else (line, col)
-        _raise(path, aline, acol, f"the aliases of {canonical!r} must be a list, like [Name One, Name Two]")
+        aline, acol = _position(value, "aliases") if isinstance(value, CommentedMap) else (line, col)
+        problems.append(Problem(aline, acol, f"the aliases of {canonical!r} must be a list, like [Name One, Name Two]", "put the names in square brackets"))
+        raw_aliases = []
     aliases = []
     container = raw_aliases if isinstance(raw_aliases, CommentedSeq) else None
     for i, alias in enumerate(raw_aliases):  # type: ignore[union-attr]
         if not isinstance(alias, str) or not alias.strip():
             aline, acol = _position(container, i) if container is not None else (line, col)
-            _raise(path, aline, acol, f"an alias of {canonical!r} must be text, got {alias!r}")
+            problems.append(Problem(aline, acol, f"an alias of {canonical!r} must be text, got {alias!r}", "quote it, or remove it"))
+            continue
         aliases.append(alias.strip())
-    return AliasEntity(canonical.strip(), label, tuple(dict.fromkeys(aliases)), attributes, line or 0)
+    return AliasEntity(canonical.strip(), label, tuple(aliases), attributes, line or 0)
+
+
+def _validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
+    """Build the table from whatever is usable and collect every problem, in file order."""
+    problems: list[Problem] = []
+    table = AliasTable(path=path)
+    data = _read(text, problems)
+    if data is None:
+        return table, problems
+    if not isinstance(data, CommentedMap):
+        line, col = _position(data)
+        problems.append(Problem(line or 1, col or 1, "the file must map labels to entities, like 'PERSON:' on its own line", "start with a label line such as PERSON:"))
+        return table, problems
+    for label, block in data.items():
+        line, col = _position(data, label)
+        if not isinstance(label, str) or label not in KNOWN_LABELS:
+            valid = ", ".join(KNOWN_LABELS)
+            problems.append(Problem(line, col, f"unknown label {label!r}; use one of {valid}", _closest_label(label)))
+            continue
+        if block is None:
+            continue
+        if not isinstance(block, CommentedMap):
+            problems.append(Problem(line, col, f"under {label}: list entities as 'Canonical Name: [alias, alias]'", "indent each entity under the label"))
+            continue
+        for canonical, value in block.items():
+            entity = _entity(label, canonical, value, block, problems)
+            if entity is not None:
+                _index(table, entity, block, problems)
+    return table, problems
+
+
+def _index(table: AliasTable, entity: AliasEntity, block: CommentedMap, problems: list[Problem]) -> None:
+    index = len(table.entities)
+    seen: set[str] = set()
+    for name in entity.names:
+        k = key(name)
+        if not k:
+            continue
+        aline, acol = _alias_position(block, entity.canonical, name)
+        if k in seen:
+            problems.append(Problem(aline, acol, f"{name!r} is listed twice under {entity.canonical!r}", "remove one of them", fatal=False))
+            continue
+        seen.add(k)
+        owner = table.by_key.setdefault(k, index)
+        if owner != index:
+            other = table.entities[owner]
+            problems.append(Problem(
+                aline, acol,
+                f"{name!r} is listed under both {other.canonical!r} (line {other.line}) and {entity.canonical!r}; "
+                "a name can belong to one entity only",
+                "keep it under one of them; if they are one entity, merge the two entries",
+            ))
+    table.entities.append(AliasEntity(entity.canonical, entity.label, tuple(dict.fromkeys(entity.aliases)), entity.attributes, entity.line))
+
+
+def _closest_label(label: object) -> str:
+    from rapidfuzz import process
+
+    match = process.extractOne(str(label).upper(), KNOWN_LABELS, score_cutoff=60)
+    return f"did you mean {match[0]}?" if match else ""
 
 
 def parse_aliases(text: str, *, path: str = "aliases.yaml") -> AliasTable:
     """Parse alias-file text into an AliasTable.
 
     Raises:
-        AliasFileError: with file:line:col for YAML syntax, shape, unknown labels, and a key under two entities.
+        AliasFileError: the first fatal problem, with file:line:col: YAML syntax, shape, unknown labels, a name
+            under two entities.
     """
-    data = _read(path, text)
-    table = AliasTable(path=path)
-    if data is None:
-        return table
-    if not isinstance(data, CommentedMap):
-        line, col = _position(data)
-        _raise(path, line or 1, col or 1, "the file must map labels to entities, like 'PERSON:' on its own line")
-    assert isinstance(data, CommentedMap)
-    for label, block in data.items():
-        line, col = _position(data, label)
-        if not isinstance(label, str) or label not in KNOWN_LABELS:
-            valid = ", ".join(KNOWN_LABELS)
-            _raise(path, line, col, f"unknown label {label!r}; use one of {valid}")
-        if block is None:
-            continue
-        if not isinstance(block, CommentedMap):
-            _raise(path, line, col, f"under {label}: list entities as 'Canonical Name: [alias, alias]'")
-        for canonical, value in block.items():
-            entity = _entity(path, label, canonical, value, block)
-            index = len(table.entities)
-            table.entities.append(entity)
-            for name in entity.names:
-                k = key(name)
-                if not k:
-                    continue
-                owner = table.by_key.setdefault(k, index)
-                if owner != index:
-                    other = table.entities[owner]
-                    aline, acol = _alias_position(block, canonical, name)
-                    _raise(
-                        path, aline, acol,
-                        f"{name!r} is listed under both {other.canonical!r} (line {other.line}) and "
-                        f"{entity.canonical!r}; a name can belong to one entity only",
-                    )
+    table, problems = _validate(text, path)
+    fatal = [p for p in problems if p.fatal]
+    if fatal:
+        raise AliasFileError(path, fatal[0].line, fatal[0].col, fatal[0].message)
     return table
+
+
+def check_aliases(text: str, *, path: str = "aliases.yaml") -> list[Problem]:
+    """Every problem of an alias file, fatal or not, in file order; also entries of one label whose
+    canonical names look like one entity ("Sergei Lavrov" / "Sergey Lavrov")."""
+    from entnorm.compare import compare
+    from entnorm.names import KIND_OF_LABEL, ORG, parse
+
+    table, problems = _validate(text, path)
+    by_label: dict[str, list[AliasEntity]] = {}
+    for entity in table.entities:
+        by_label.setdefault(entity.label, []).append(entity)
+    for label, entities in by_label.items():
+        kind = KIND_OF_LABEL.get(label, ORG)
+        for i, a in enumerate(entities):
+            for b in entities[i + 1 :]:
+                verdict = compare(parse(a.canonical, kind), parse(b.canonical, kind))
+                if verdict.full and verdict.score > 0:
+                    problems.append(Problem(
+                        b.line, 3, f"{b.canonical!r} and {a.canonical!r} (line {a.line}) look like one entity ({verdict.reason})",
+                        "merge the two entries, or keep both if they really are different", fatal=False,
+                    ))
+    return sorted(problems, key=lambda p: (p.line or 0, p.col or 0))
 
 
 def _alias_position(block: CommentedMap, canonical: str, name: str) -> tuple[int | None, int | None]:

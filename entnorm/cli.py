@@ -79,10 +79,13 @@ def aliases_option(command: Callable) -> Callable:
     )(command)
 
 
+def _alias_path(path: str | None) -> str:
+    """The alias file in use: --aliases, else $ENTNORM_ALIASES, else ./aliases.yaml."""
+    return path if path is not None else os.environ.get("ENTNORM_ALIASES") or "aliases.yaml"
+
+
 def _load_alias_table(path: str | None) -> AliasTable:
-    if path is not None:
-        return load_aliases(path)
-    return load_aliases(os.environ.get("ENTNORM_ALIASES") or "aliases.yaml")
+    return load_aliases(_alias_path(path))
 
 
 @contextmanager
@@ -156,7 +159,7 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
       cat article.txt | entnorm extract - --labels PERSON
     """
     from entnorm.corpus import list_files
-    from entnorm.extract import default_model, load_pipeline, pipeline_labels
+    from entnorm.extract import add_alias_ruler, default_model, load_pipeline, pipeline_labels
     from entnorm.pipeline import extract as run_extract
 
     wanted = _parse_labels(labels) if labels is not None else None
@@ -164,6 +167,7 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
     files = list_files(paths, pattern=pattern)
     nlp = load_pipeline(model or os.environ.get("ENTNORM_MODEL") or default_model())
     known = pipeline_labels(nlp)
+    add_alias_ruler(nlp, table)
     if wanted is None:
         wanted = [label for label in DEFAULT_LABELS if label in known]
     unknown = [label for label in wanted if label not in known]
@@ -295,6 +299,117 @@ def explain(name, paths, label, names_file, model, aliases_path, fmt, output, pa
     )
     fields = EXPLAIN_FIELDS if fmt not in ("auto", "table") or output != "-" else EXPLAIN_FIELDS[2:]
     emit(records, fields, fmt, output, title=f"{name!r} ({label}) resolves to {resolved}, {why.entity.label}")
+
+
+@cli.group(context_settings=CONTEXT_SETTINGS)
+def aliases() -> None:
+    """Check aliases.yaml, add a mapping, or review what the resolver suggests and write it back.
+
+    \b
+    The loop:
+      entnorm extract corpus/                 # see a wrong split
+      entnorm aliases suggest corpus/         # review merges (m1, m2 ...) and near misses (n1 ...)
+      entnorm aliases suggest corpus/ --write --accept n1   # file it in aliases.yaml
+      entnorm extract corpus/                 # fixed
+    """
+
+
+@aliases.command("check", context_settings=CONTEXT_SETTINGS)
+@click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
+def aliases_check(path) -> None:
+    """Validate an alias file (default: $ENTNORM_ALIASES, else ./aliases.yaml): YAML syntax, layout, labels,
+    a name listed twice or under two entities, and entries that look like one entity. Each problem is printed
+    as FILE:LINE:COL: what is wrong; fix: how. Exit 0 when clean, 1 when there are problems.
+
+    \b
+    Example:
+      entnorm aliases check aliases.yaml
+    """
+    from pathlib import Path
+
+    from entnorm.aliases import check_aliases
+
+    path = path or _alias_path(None)
+    if not Path(path).is_file():
+        raise click.BadParameter(f"{path} does not exist", param_hint="PATH")
+    problems = check_aliases(Path(path).read_text(encoding="utf-8"), path=path)
+    for problem in problems:
+        click.echo(problem.describe(path))
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {path}", err=True)
+        sys.exit(1)
+    click.echo(f"{path}: no problems", err=True)
+
+
+@aliases.command("add", context_settings=CONTEXT_SETTINGS)
+@click.argument("alias")
+@click.option("--to", "canonical", required=True, help="The canonical name of the entity (created if new).")
+@click.option("-l", "--label", default="PERSON", show_default=True, help="Label of the entity, when it is new.")
+@click.option("-a", "--aliases", "aliases_path", type=click.Path(dir_okay=False), default=None,
+              help="The alias file to write. Default: $ENTNORM_ALIASES, else ./aliases.yaml (created if missing).")
+@handle_errors
+def aliases_add(alias, canonical, label, aliases_path) -> None:
+    """File ALIAS under the entity CANONICAL in the alias file, keeping its comments and layout. Refuses a name
+    that already belongs to another entity.
+
+    \b
+    Examples:
+      entnorm aliases add "Assad al-Sabani" --to "Asaad al-Shaibani"
+      entnorm aliases add Kiew --to Kyiv --label GPE
+    """
+    from entnorm.alias_writer import Addition, add_names
+
+    path = _alias_path(aliases_path)
+    changed = add_names(path, [Addition(alias, canonical, label.upper())])
+    click.echo(f"{path}: {alias!r} {'filed under' if changed else 'was already listed for'} {canonical!r}", err=True)
+
+
+@aliases.command("suggest", context_settings=CONTEXT_SETTINGS)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
+@click.option("-m", "--model", default=None, help="spaCy pipeline, as for extract.")
+@aliases_option
+@output_options
+@click.option("--glob", "pattern", default="*.txt", show_default=True, help="Which files to read inside folders.")
+@click.option("-w", "--write", is_flag=True, help="File the suggestions in the alias file: every merge, and the near misses given with --accept.")
+@click.option("--accept", "accepted", multiple=True, metavar="ID",
+              help="With --write, file only these suggestions (repeatable), e.g. --accept m1 --accept n2.")
+@handle_errors
+def aliases_suggest(paths, model, aliases_path, fmt, output, pattern, write, accepted) -> None:
+    """Resolve the texts in PATHS and list what the alias file could pin down: merges the resolver made by
+    inference (id m1, m2 ...) and near misses it kept apart (n1, n2 ..., with their score and reason).
+    With --write they are filed in the alias file, comments and layout kept.
+
+    \b
+    Examples:
+      entnorm aliases suggest corpus/
+      entnorm aliases suggest corpus/ --write                 # pin every merge
+      entnorm aliases suggest corpus/ --write --accept n1     # fix one wrong split
+    """
+    from entnorm.alias_writer import add_names
+    from entnorm.corpus import list_files
+    from entnorm.extract import add_alias_ruler, default_model, load_pipeline, pipeline_labels
+    from entnorm.pipeline import extract as run_extract
+    from entnorm.records import SUGGESTION_FIELDS
+    from entnorm.suggest import suggest
+
+    path = _alias_path(aliases_path)
+    table = load_aliases(path)
+    files = list_files(paths, pattern=pattern)
+    nlp = load_pipeline(model or os.environ.get("ENTNORM_MODEL") or default_model())
+    add_alias_ruler(nlp, table)
+    wanted = [label for label in DEFAULT_LABELS if label in pipeline_labels(nlp)]
+    result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, on_warning=warn)
+    found = suggest(result.mentions, result.resolution, table)
+    unknown = set(accepted) - {s.id for s in found}
+    if unknown:
+        raise click.BadParameter(f"no suggestion {', '.join(sorted(unknown))}; the ids are listed without --write", param_hint="--accept")
+    emit((s.as_record() for s in found), SUGGESTION_FIELDS, fmt, output, title=f"{len(found)} suggestions for {path}")
+    if not write:
+        return
+    chosen = [s for s in found if s.id in accepted] if accepted else [s for s in found if s.kind == "merge"]
+    additions = [a for s in chosen for a in s.additions()]
+    changed = add_names(path, additions)
+    click.echo(f"{path}: filed {len(changed)} name(s) from {len(chosen)} suggestion(s)", err=True)
 
 
 def _read_lines(source: str) -> list[str]:

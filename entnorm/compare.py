@@ -257,7 +257,10 @@ def _compare_family_name(one_word: Name, full: Name) -> Verdict:
     """A one-word person name against a longer one: it can only be the family name (the last word)."""
     best = NO_MATCH
     for ra in one_word.readings:
-        word = next((t for t in ra if len(t) > 1), "")
+        strong = [t for t in ra if len(t) > 1]
+        if len(strong) != 1:  # "Putin-Witkoff" read as two words is not a one-word name
+            continue
+        word = strong[0]
         for rb in full.readings:
             last = rb[_last_strong(rb)]
             sim = token_similarity(word, last) or loose_similarity(word, last)

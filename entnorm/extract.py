@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from entnorm.aliases import AliasTable
 from entnorm.errors import EntnormError, ModelNotFound
 from entnorm.records import Document, Mention
 from entnorm.spans import clean_span, squash
@@ -60,6 +61,32 @@ def load_pipeline(model: str):
             nlp.disable_pipe(name)
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+ALIAS_RULER = "entnorm_aliases"
+
+
+def add_alias_ruler(nlp, table: AliasTable) -> None:
+    """Teach the recogniser the alias file: every listed name is found with its entity's label, even where the
+    model misses it or labels it otherwise ("HTS", "Lavrov" as ORG, "Kiev" as PERSON).
+
+    A spaCy entity ruler after `ner` overwrites overlapping model spans. Names are matched case-insensitively,
+    with "al-Shabani" also as "al Shabani"; names written in capitals (acronyms) only as written, so "US" does
+    not match "us".
+    """
+    if not len(table) or ALIAS_RULER in nlp.pipe_names:
+        return
+    patterns = []
+    for entity in table.entities:
+        for name in entity.names:
+            if name.replace(".", "").replace(" ", "").isupper():
+                patterns.append({"label": entity.label, "pattern": [{"ORTH": t.text} for t in nlp.make_doc(name)]})
+                continue
+            for variant in dict.fromkeys((name, name.replace("-", " "))):
+                patterns.append({"label": entity.label, "pattern": variant})
+    after = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", name=ALIAS_RULER, after=after, config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    ruler.add_patterns(patterns)
 
 
 def pipeline_labels(nlp) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 ENTITY_FIELDS = ("id", "canonical", "label", "mentions", "documents", "aliases", "attributes")
 MENTION_FIELDS = ("doc", "start", "end", "text", "label", "entity", "canonical")
 RESOLUTION_FIELDS = ("text", "label", "entity", "canonical")
+SUGGESTION_FIELDS = ("id", "kind", "label", "canonical", "add", "score", "reason")
 EXPLAIN_FIELDS = ("name", "resolved", "candidate", "label", "entity", "score", "outcome", "reason")
 
 #: The entity labels entnorm keeps by default (spaCy's OntoNotes names for them).

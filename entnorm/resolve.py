@@ -516,6 +516,24 @@ class Resolver:
         misses.sort(key=lambda m: m[:2])
         return Explanation(resolution.entities[resolution.entity_of[-1]], outcomes + [m[2] for m in misses[:near_misses]])
 
+    def near_misses(self, mentions: Sequence[MentionLike], resolution: Resolution) -> list[tuple[int, int, Verdict]]:
+        """Pairs of entities (indices into `resolution.entities`) holding two names that match but were not
+        merged (a contradiction elsewhere, or a short form that went to a better candidate); best pair first."""
+        surfaces, surface_of = self._surfaces(mentions)
+        entity_of: dict[int, int] = {}
+        for m, s in enumerate(surface_of):
+            entity_of.setdefault(s, resolution.entity_of[m])
+        best: dict[tuple[int, int], Verdict] = {}
+        for i, j in self._candidate_pairs(surfaces):
+            a, b = entity_of.get(i), entity_of.get(j)
+            if a is None or b is None or a == b:
+                continue
+            verdict = self.judge(surfaces[i], surfaces[j])
+            pair = (min(a, b), max(a, b))
+            if verdict.score > 0 and verdict.score > best.get(pair, NO_MATCH).score:
+                best[pair] = verdict
+        return sorted(((a, b, v) for (a, b), v in best.items()), key=lambda t: (-t[2].score, t[0], t[1]))
+
     # -- step 7 ----------------------------------------------------------------------------------------------
     def _entities(
         self,

