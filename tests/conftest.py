@@ -36,11 +36,17 @@ def ruler_model(tmp_path_factory) -> str:
     return str(path)
 
 
+@pytest.fixture(scope="session")
+def cache_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated(monkeypatch, tmp_path):
-    """Every test runs in an empty folder with no entnorm environment variables."""
+def isolated(monkeypatch, tmp_path, cache_folder):
+    """Every test runs in an empty folder with no entnorm environment variables, and a cache of its own."""
     monkeypatch.delenv("ENTNORM_ALIASES", raising=False)
     monkeypatch.delenv("ENTNORM_MODEL", raising=False)
+    monkeypatch.setenv("ENTNORM_CACHE_DIR", str(cache_folder))
     monkeypatch.chdir(tmp_path)
 
 

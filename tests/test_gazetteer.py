@@ -22,3 +22,14 @@ def test_unknown_names(name):
 
 def test_countries_win_over_cities_of_the_same_name():
     assert default_gazetteer().lookup("Georgia").feature == "country"
+
+
+def test_the_built_index_is_cached_and_reused(tmp_path, monkeypatch):
+    from entnorm.gazetteer import Gazetteer
+
+    monkeypatch.setenv("ENTNORM_CACHE_DIR", str(tmp_path / "c"))
+    built = Gazetteer()
+    (cached,) = (tmp_path / "c").glob("gazetteer-*.pickle")
+    assert Gazetteer().lookup("Kiev") == built.lookup("Kiev")
+    cached.write_bytes(b"garbage")
+    assert Gazetteer().lookup("Kyiv").geonameid == 703448  # a broken cache is rebuilt
