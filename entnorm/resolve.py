@@ -429,7 +429,7 @@ class Resolver:
                         later[i].append(j)
                     elif j < i:
                         later[j].append(i)
-        del blocks
+        blocks.clear()
         for i, js in enumerate(later):
             for j in sorted(set(js)):
                 yield i, j
