@@ -142,9 +142,12 @@ def cli() -> None:
 @click.option("--glob", "pattern", default="*.txt", show_default=True, help="Which files to read inside folders.")
 @click.option("--encoding", default=None,
               help="Decode files with this encoding. Default: UTF-8, falling back to cp1252 with a warning.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes for the recogniser. 0: all cores, or 1 for fewer than 50 files (not worth starting more).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of recogniser output.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @handle_errors
-def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, encoding, quiet) -> None:
+def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, encoding, jobs, no_cache, quiet) -> None:
     """Find the entities in PATHS (files, folders searched recursively, or - for standard input) and resolve
     their spellings.
 
@@ -159,7 +162,7 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
       cat article.txt | entnorm extract - --labels PERSON
     """
     from entnorm.corpus import list_files
-    from entnorm.extract import add_alias_ruler, default_model, load_pipeline, pipeline_labels
+    from entnorm.extract import default_model, load_pipeline, pipeline_labels
     from entnorm.pipeline import extract as run_extract
 
     wanted = _parse_labels(labels) if labels is not None else None
@@ -167,15 +170,14 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
     files = list_files(paths, pattern=pattern)
     nlp = load_pipeline(model or os.environ.get("ENTNORM_MODEL") or default_model())
     known = pipeline_labels(nlp)
-    add_alias_ruler(nlp, table)
     if wanted is None:
         wanted = [label for label in DEFAULT_LABELS if label in known]
     unknown = [label for label in wanted if label not in known]
     if unknown or not wanted:
         raise click.BadParameter(f"unknown label {', '.join(unknown)}; this model knows: {', '.join(known)}", param_hint="--labels")
-    with _progress(len(files), enabled=not quiet) as on_document:
-        result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, encoding=encoding,
-                             on_warning=warn, on_document=on_document)
+    with _progress(len(files), enabled=not quiet) as on_document, _cache(not no_cache) as cache:
+        result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, encoding=encoding, jobs=_jobs(jobs, files),
+                             cache=cache, on_warning=warn, on_document=on_document)
     entities = result.resolution.entities
     if level == "entities":
         docs = len({m.doc for m in result.mentions})
@@ -189,6 +191,32 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
         for m, e in zip(result.mentions, result.resolution.entity_of, strict=True)
     )
     emit(records, MENTION_FIELDS, fmt, output, title=f"{len(result.mentions)} mentions")
+
+
+#: Below this many files, extra processes cost more to start than they save.
+MIN_FILES_PER_JOBS = 50
+
+
+def _jobs(requested: int, files: list[str]) -> int:
+    if requested:
+        return requested
+    return (os.cpu_count() or 1) if len(files) >= MIN_FILES_PER_JOBS else 1
+
+
+@contextmanager
+def _cache(enabled: bool):
+    """The span cache (see entnorm.cache), closed (and its last batch written) at the end."""
+    if not enabled:
+        yield None
+        return
+    from entnorm.cache import SpanCache
+
+    cache = SpanCache.open_or_warn(warn)
+    try:
+        yield cache
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 @contextmanager
@@ -285,7 +313,8 @@ def explain(name, paths, label, names_file, model, aliases_path, fmt, output, pa
         files = list_files(paths, pattern=pattern)
         nlp = load_pipeline(model or os.environ.get("ENTNORM_MODEL") or default_model())
         wanted = [lab for lab in DEFAULT_LABELS if lab in pipeline_labels(nlp)]
-        result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, on_warning=warn)
+        with _cache(True) as cache:
+            result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, cache=cache, on_warning=warn)
         mentions.extend(result.mentions)
         links.extend(result.links)
     if names_file:
@@ -387,7 +416,7 @@ def aliases_suggest(paths, model, aliases_path, fmt, output, pattern, write, acc
     """
     from entnorm.alias_writer import add_names
     from entnorm.corpus import list_files
-    from entnorm.extract import add_alias_ruler, default_model, load_pipeline, pipeline_labels
+    from entnorm.extract import default_model, load_pipeline, pipeline_labels
     from entnorm.pipeline import extract as run_extract
     from entnorm.records import SUGGESTION_FIELDS
     from entnorm.suggest import suggest
@@ -396,9 +425,9 @@ def aliases_suggest(paths, model, aliases_path, fmt, output, pattern, write, acc
     table = load_aliases(path)
     files = list_files(paths, pattern=pattern)
     nlp = load_pipeline(model or os.environ.get("ENTNORM_MODEL") or default_model())
-    add_alias_ruler(nlp, table)
     wanted = [label for label in DEFAULT_LABELS if label in pipeline_labels(nlp)]
-    result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, on_warning=warn)
+    with _cache(True) as cache:
+        result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, jobs=_jobs(0, files), cache=cache, on_warning=warn)
     found = suggest(result.mentions, result.resolution, table)
     unknown = set(accepted) - {s.id for s in found}
     if unknown:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from entnorm.aliases import AliasTable
+from entnorm.cache import SpanCache, document_key, model_id
 from entnorm.errors import EntnormError, ModelNotFound
 from entnorm.records import Document, Mention
 from entnorm.spans import clean_span, squash
@@ -63,30 +65,68 @@ def load_pipeline(model: str):
     return nlp
 
 
-ALIAS_RULER = "entnorm_aliases"
+class AliasMatcher:
+    """Finds the alias file's names in raw text, so a listed name is a mention with its entity's label even
+    where the model misses it or labels it otherwise ("HTS", "Lavrov" as ORG, "Kiev" as PERSON).
 
-
-def add_alias_ruler(nlp, table: AliasTable) -> None:
-    """Teach the recogniser the alias file: every listed name is found with its entity's label, even where the
-    model misses it or labels it otherwise ("HTS", "Lavrov" as ORG, "Kiev" as PERSON).
-
-    A spaCy entity ruler after `ner` overwrites overlapping model spans. Names are matched case-insensitively,
-    with "al-Shabani" also as "al Shabani"; names written in capitals (acronyms) only as written, so "US" does
-    not match "us".
+    Words are compared case-insensitively, except names written in capitals (acronyms), which match only as
+    written so that "US" does not match "us"; the words of a name may be separated by spaces, hyphens,
+    apostrophes or dots ("al-Shabani" = "al Shabani"). It runs on the text, not in the spaCy pipeline, so the
+    model's output can be cached whatever the alias file says, and matching costs one pass over the words.
     """
-    if not len(table) or ALIAS_RULER in nlp.pipe_names:
-        return
-    patterns = []
-    for entity in table.entities:
-        for name in entity.names:
-            if name.replace(".", "").replace(" ", "").isupper():
-                patterns.append({"label": entity.label, "pattern": [{"ORTH": t.text} for t in nlp.make_doc(name)]})
+
+    _WORD = re.compile(r"\w+")
+    _GAP = re.compile(r"[\s\-'’.]{0,3}")
+
+    def __init__(self, table: AliasTable) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+        for entity in table.entities:
+            for name in entity.names:
+                words = tuple(self._WORD.findall(name))
+                if not words:
+                    continue
+                exact = name.replace(".", "").replace(" ", "").isupper()
+                pattern = words if exact else tuple(w.casefold() for w in words)
+                self._by_first.setdefault(pattern[0].casefold(), []).append((pattern, exact, entity.label))
+        for patterns in self._by_first.values():
+            patterns.sort(key=lambda p: -len(p[0]))  # longest name first
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        words = [(m.start(), m.end(), m.group()) for m in self._WORD.finditer(text)]
+        found = []
+        i = 0
+        while i < len(words):
+            match = self._match_at(text, words, i)
+            if match:
+                end_index, label = match
+                found.append((words[i][0], words[end_index][1], label))
+                i = end_index + 1
+            else:
+                i += 1
+        return found
+
+    def _match_at(self, text: str, words: list, i: int) -> tuple[int, str] | None:
+        for pattern, exact, label in self._by_first.get(words[i][2].casefold(), ()):
+            if i + len(pattern) > len(words):
                 continue
-            for variant in dict.fromkeys((name, name.replace("-", " "))):
-                patterns.append({"label": entity.label, "pattern": variant})
-    after = "ner" if "ner" in nlp.pipe_names else None
-    ruler = nlp.add_pipe("entity_ruler", name=ALIAS_RULER, after=after, config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
-    ruler.add_patterns(patterns)
+            ok = True
+            for offset, wanted in enumerate(pattern):
+                start, end, word = words[i + offset]
+                if (word if exact else word.casefold()) != wanted:
+                    ok = False
+                    break
+                if offset and not self._GAP.fullmatch(text, words[i + offset - 1][1], start):
+                    ok = False
+                    break
+            if ok:
+                return i + len(pattern) - 1, label
+        return None
+
+
+def overlay(model_spans: Iterable[tuple[int, int, str]], alias_spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The alias spans, and the model's spans that overlap none of them."""
+    kept = [s for s in model_spans if not any(s[0] < a[1] and a[0] < s[1] for a in alias_spans)]
+    return sorted(kept + alias_spans)
 
 
 def pipeline_labels(nlp) -> tuple[str, ...]:
@@ -104,6 +144,7 @@ class DocumentMentions:
     document: Document
     mentions: list[Mention]
     links: list[tuple[str, str]] = field(default_factory=list)
+    order: int = 0
 
 
 def mentions_from_spans(document: Document, spans: Iterable[tuple[int, int, str]], labels: frozenset[str]) -> DocumentMentions:
@@ -138,16 +179,56 @@ def mentions_from_spans(document: Document, spans: Iterable[tuple[int, int, str]
     return DocumentMentions(document, mentions, links)
 
 
+def batch_size_for(total_chars: int, n_docs: int, *, target_chars: int = 200_000) -> int:
+    """Documents per spaCy batch: about `target_chars` of text, so memory does not grow with long files
+    (spaCy's default of 1,000 documents reaches gigabytes)."""
+    mean = max(1, total_chars // max(1, n_docs))
+    return max(1, min(1000, target_chars // mean))
+
+
 def iter_mentions(
     nlp,
     documents: Iterable[Document],
     *,
     labels: Iterable[str],
+    aliases: AliasTable | None = None,
+    cache: SpanCache | None = None,
     batch_size: int = 64,
+    n_process: int = 1,
 ) -> Iterator[DocumentMentions]:
-    """Run NER over documents as a stream and yield each document's clean mentions, in input order."""
+    """Run NER over documents as a stream and yield each document's clean mentions.
+
+    Documents whose spans are in `cache` skip the model; the others go through `nlp.pipe` (`n_process`
+    processes) and are added to it. Results come as they are ready, not necessarily in input order: each
+    carries its document's position in `order`.
+    """
     wanted = frozenset(labels)
-    stream = ((doc.text, doc) for doc in documents)
-    for parsed, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        spans = ((ent.start_char, ent.end_char, ent.label_) for ent in parsed.ents)
-        yield mentions_from_spans(document, spans, wanted)
+    matcher = AliasMatcher(aliases) if aliases is not None and len(aliases) else None
+    model = model_id(nlp) if cache is not None else ""
+    ready: deque = deque()
+
+    def finish(order: int, document: Document, spans: list) -> DocumentMentions:
+        if matcher is not None:
+            spans = overlay(spans, matcher.spans(document.text))
+        found = mentions_from_spans(document, spans, wanted)
+        found.order = order
+        return found
+
+    def to_model():
+        for order, document in enumerate(documents):
+            key = document_key(document.text.encode("utf-8"), encoding=None, model=model) if cache is not None else ""
+            spans = cache.get(key) if cache is not None else None
+            if spans is not None:
+                ready.append((order, document, spans))
+            else:
+                yield document.text, (order, document, key)
+
+    for parsed, (order, document, key) in nlp.pipe(to_model(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        while ready:
+            yield finish(*ready.popleft())
+        spans = [(ent.start_char, ent.end_char, ent.label_) for ent in parsed.ents]
+        if cache is not None:
+            cache.put(key, spans)
+        yield finish(order, document, spans)
+    while ready:
+        yield finish(*ready.popleft())

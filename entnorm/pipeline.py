@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from entnorm.aliases import AliasTable
 from entnorm.corpus import iter_documents
 from entnorm.errors import InputError
-from entnorm.extract import iter_mentions
+from entnorm.cache import SpanCache
+from entnorm.extract import batch_size_for, iter_mentions
 from entnorm.records import Document, Mention
 from entnorm.resolve import Resolution, Resolver
 
@@ -32,21 +34,30 @@ def extract(
     labels: Iterable[str],
     aliases: AliasTable,
     encoding: str | None = None,
+    jobs: int = 1,
+    cache: SpanCache | None = None,
     on_warning: Warn = lambda message: None,
     on_document: Progress = lambda document: None,
 ) -> Extraction:
     """Find the entities in `files` (already expanded by `corpus.list_files`).
 
+    Texts stream through the model in batches of about 200,000 characters and are dropped once their
+    mentions are taken; only the mentions are kept, in input order.
+
     Raises:
         CorpusError: when none of the files holds readable text.
     """
-    mentions: list[Mention] = []
-    links: list[tuple[str, str]] = []
+    total = sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f))
+    batch_size = batch_size_for(total, len(files))
     documents = iter_documents(files, encoding=encoding, on_warning=on_warning)
-    for found in iter_mentions(nlp, documents, labels=labels):
-        mentions.extend(found.mentions)
-        links.extend(found.links)
-        on_document(found.document)
+    found: list[tuple[int, list[Mention], list[tuple[str, str]]]] = []
+    stream = iter_mentions(nlp, documents, labels=labels, aliases=aliases, cache=cache, batch_size=batch_size, n_process=jobs)
+    for result in stream:
+        found.append((result.order, result.mentions, result.links))
+        on_document(result.document)
+    found.sort(key=lambda item: item[0])
+    mentions = [m for _, doc_mentions, _ in found for m in doc_mentions]
+    links = [link for _, _, doc_links in found for link in doc_links]
     resolution = Resolver(aliases).resolve(mentions, links=links)
     return Extraction(mentions, links, resolution)
 

@@ -61,12 +61,64 @@ def test_missing_default_model_message():
     )
 
 
-def test_alias_ruler_finds_listed_names_with_their_label(ruler_model):
+def test_alias_names_are_found_with_their_label(ruler_model):
     from entnorm.aliases import parse_aliases
-    from entnorm.extract import add_alias_ruler
 
     nlp = load_pipeline(ruler_model)
-    add_alias_ruler(nlp, parse_aliases("ORG:\n  Hayat Tahrir al-Sham: [HTS]\nPERSON:\n  Sergei Lavrov: [Lavrov]\nGPE:\n  United States: [US]\n"))
+    table = parse_aliases("ORG:\n  Hayat Tahrir al-Sham: [HTS]\nPERSON:\n  Sergei Lavrov: [Lavrov]\nGPE:\n  United States: [US]\n")
     docs = [Document("a", "HTS and hts met LAVROV, who spoke to us in the US. Kremlin sources said al Sham.")]
-    (found,) = iter_mentions(nlp, docs, labels=["PERSON", "ORG", "GPE"])
+    (found,) = iter_mentions(nlp, docs, labels=["PERSON", "ORG", "GPE"], aliases=table)
     assert [(m.text, m.label) for m in found.mentions] == [("HTS", "ORG"), ("LAVROV", "PERSON"), ("US", "GPE"), ("Kremlin", "ORG")]
+
+
+class CountingPipeline:
+    """Wraps a pipeline and counts the texts its `pipe` receives."""
+
+    def __init__(self, nlp):
+        self.nlp, self.texts = nlp, 0
+        self.meta, self.pipe_names = nlp.meta, nlp.pipe_names
+
+    def pipe(self, stream, **kwargs):
+        def counted():
+            for item in stream:
+                self.texts += 1
+                yield item
+
+        return self.nlp.pipe(counted(), **kwargs)
+
+
+def test_cached_documents_skip_the_model_and_give_the_same_mentions(ruler_model, tmp_path):
+    from entnorm.cache import SpanCache
+
+    docs = [Document("a", "Sergei Lavrov in Moscow."), Document("b", "Kiev and Kyiv."), Document("c", "Nothing.")]
+    with SpanCache(tmp_path / "c.sqlite") as cache:
+        first = CountingPipeline(load_pipeline(ruler_model))
+        cold = sorted(iter_mentions(first, docs, labels=["PERSON", "GPE"], cache=cache), key=lambda d: d.order)
+        assert first.texts == 3
+    with SpanCache(tmp_path / "c.sqlite") as cache:
+        second = CountingPipeline(load_pipeline(ruler_model))
+        warm = sorted(iter_mentions(second, docs + [Document("d", "Moscow again.")], labels=["PERSON", "GPE"], cache=cache), key=lambda d: d.order)
+        assert second.texts == 1  # only the new document went through the model
+    assert [d.mentions for d in warm[:3]] == [d.mentions for d in cold]
+    assert [d.order for d in warm] == [0, 1, 2, 3]
+
+
+def test_batch_size_follows_document_length():
+    from entnorm.extract import batch_size_for
+
+    assert batch_size_for(2_000_000, 1000) == 100
+    assert batch_size_for(100, 10) == 1000
+    assert batch_size_for(50_000_000, 10) == 1
+    assert batch_size_for(0, 0) == 1000
+
+
+def test_alias_matcher_words_gaps_and_case():
+    from entnorm.aliases import parse_aliases
+    from entnorm.extract import AliasMatcher, overlay
+
+    matcher = AliasMatcher(parse_aliases("PERSON:\n  Asaad al-Shaibani: [al-Shibani]\nGPE:\n  United States: [US, U.S.]\n"))
+    text = "Al Shibani and ASAAD AL SHAIBANI met us in the US and the U.S. (al-Shibanis)"
+    assert [(text[s:e], label) for s, e, label in matcher.spans(text)] == [
+        ("Al Shibani", "PERSON"), ("ASAAD AL SHAIBANI", "PERSON"), ("US", "GPE"), ("U.S", "GPE"),
+    ]
+    assert overlay([(0, 3, "ORG"), (20, 25, "GPE")], [(0, 10, "PERSON")]) == [(0, 10, "PERSON"), (20, 25, "GPE")]

@@ -67,3 +67,15 @@ def test_hts_is_found_through_its_definition_in_the_text():
     long_form = [r for r in rows if r["text"] == "Hayat Tahrir al-Sham"]
     assert hts and long_form and {r["entity"] for r in hts} == {r["entity"] for r in long_form}
     assert {r["label"] for r in hts + long_form} == {"ORG"}
+
+
+def test_two_jobs_and_the_cache_give_identical_output(tmp_path, monkeypatch):
+    monkeypatch.setenv("ENTNORM_CACHE_DIR", str(tmp_path / "cache"))
+    runner = CliRunner()
+    base = ["extract", str(REPO / "corpus"), "--level", "mentions", "-f", "jsonl", "-a", "/dev/null"]
+    uncached = runner.invoke(cli, [*base, "--no-cache", "--jobs", "1"])
+    two_jobs = runner.invoke(cli, [*base, "--jobs", "2"])  # fills the cache
+    cached = runner.invoke(cli, [*base, "--jobs", "1"])
+    assert uncached.exit_code == two_jobs.exit_code == cached.exit_code == 0
+    assert uncached.stdout == two_jobs.stdout == cached.stdout
+    assert (tmp_path / "cache" / "extract.sqlite").exists()
