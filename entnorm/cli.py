@@ -145,9 +145,12 @@ def cli() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes for the recogniser. 0: all cores, or 1 for fewer than 50 files (not worth starting more).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of recogniser output.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run the recogniser on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' for a "
+              "cluster of this machine's cores. Needs pip install 'entnorm[dask]'.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @handle_errors
-def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, encoding, jobs, no_cache, quiet) -> None:
+def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, encoding, jobs, no_cache, scheduler, quiet) -> None:
     """Find the entities in PATHS (files, folders searched recursively, or - for standard input) and resolve
     their spellings.
 
@@ -168,7 +171,8 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
     wanted = _parse_labels(labels) if labels is not None else None
     table = _load_alias_table(aliases_path)
     files = list_files(paths, pattern=pattern)
-    nlp = load_pipeline(model or os.environ.get("ENTNORM_MODEL") or default_model())
+    model = model or os.environ.get("ENTNORM_MODEL") or default_model()
+    nlp = load_pipeline(model)
     known = pipeline_labels(nlp)
     if wanted is None:
         wanted = [label for label in DEFAULT_LABELS if label in known]
@@ -177,13 +181,11 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
         raise click.BadParameter(f"unknown label {', '.join(unknown)}; this model knows: {', '.join(known)}", param_hint="--labels")
     with _progress(len(files), enabled=not quiet) as on_document, _cache(not no_cache) as cache:
         result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, encoding=encoding, jobs=_jobs(jobs, files),
-                             cache=cache, on_warning=warn, on_document=on_document)
+                             cache=cache, scheduler=scheduler, model=model, on_warning=warn, on_document=on_document)
     entities = result.resolution.entities
     if level == "entities":
-        docs = len({m.doc for m in result.mentions})
         title = f"{len(entities)} entities, {len(result.mentions)} mentions, {len(files)} files"
         emit((e.as_record() for e in entities), ENTITY_FIELDS, fmt, output, title=title)
-        del docs
         return
     records = (
         {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "label": entities[e].label,

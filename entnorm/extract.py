@@ -186,25 +186,42 @@ def batch_size_for(total_chars: int, n_docs: int, *, target_chars: int = 200_000
     return max(1, min(1000, target_chars // mean))
 
 
+class SpacyRecogniser:
+    """Entity spans from a local spaCy pipeline: `nlp.pipe` in batches, in `n_process` processes."""
+
+    def __init__(self, nlp, *, batch_size: int = 64, n_process: int = 1) -> None:
+        self.nlp, self.batch_size, self.n_process = nlp, batch_size, n_process
+
+    @property
+    def model_id(self) -> str:
+        return model_id(self.nlp)
+
+    def spans(self, stream: Iterable[tuple[str, object]]) -> Iterator[tuple[list[tuple[int, int, str]], object]]:
+        """(text, context) in, (entity spans, context) out, in the same order."""
+        for parsed, context in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process):
+            yield [(ent.start_char, ent.end_char, ent.label_) for ent in parsed.ents], context
+
+
 def iter_mentions(
-    nlp,
+    recogniser,
     documents: Iterable[Document],
     *,
     labels: Iterable[str],
     aliases: AliasTable | None = None,
     cache: SpanCache | None = None,
-    batch_size: int = 64,
-    n_process: int = 1,
 ) -> Iterator[DocumentMentions]:
     """Run NER over documents as a stream and yield each document's clean mentions.
 
-    Documents whose spans are in `cache` skip the model; the others go through `nlp.pipe` (`n_process`
-    processes) and are added to it. Results come as they are ready, not necessarily in input order: each
-    carries its document's position in `order`.
+    Args:
+        recogniser: a `SpacyRecogniser`, or anything with `model_id` and `spans(stream)` (see
+            `entnorm.distributed`).
+
+    Documents whose spans are in `cache` skip the recogniser; the others go through it and are added to the
+    cache. Results come as they are ready, not necessarily in input order: each carries its position in `order`.
     """
     wanted = frozenset(labels)
     matcher = AliasMatcher(aliases) if aliases is not None and len(aliases) else None
-    model = model_id(nlp) if cache is not None else ""
+    model = recogniser.model_id if cache is not None else ""
     ready: deque = deque()
 
     def finish(order: int, document: Document, spans: list) -> DocumentMentions:
@@ -223,10 +240,9 @@ def iter_mentions(
             else:
                 yield document.text, (order, document, key)
 
-    for parsed, (order, document, key) in nlp.pipe(to_model(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for spans, (order, document, key) in recogniser.spans(to_model()):
         while ready:
             yield finish(*ready.popleft())
-        spans = [(ent.start_char, ent.end_char, ent.label_) for ent in parsed.ents]
         if cache is not None:
             cache.put(key, spans)
         yield finish(order, document, spans)

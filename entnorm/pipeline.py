@@ -4,13 +4,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from entnorm.aliases import AliasTable
 from entnorm.corpus import iter_documents
-from entnorm.errors import InputError
 from entnorm.cache import SpanCache
-from entnorm.extract import batch_size_for, iter_mentions
+from entnorm.errors import InputError
+from entnorm.extract import SpacyRecogniser, batch_size_for, iter_mentions
 from entnorm.records import Document, Mention
 from entnorm.resolve import Resolution, Resolver
 
@@ -36,13 +37,17 @@ def extract(
     encoding: str | None = None,
     jobs: int = 1,
     cache: SpanCache | None = None,
+    scheduler: str | None = None,
+    model: str | None = None,
     on_warning: Warn = lambda message: None,
     on_document: Progress = lambda document: None,
 ) -> Extraction:
     """Find the entities in `files` (already expanded by `corpus.list_files`).
 
     Texts stream through the model in batches of about 200,000 characters and are dropped once their
-    mentions are taken; only the mentions are kept, in input order.
+    mentions are taken; only the mentions are kept, in input order. With `scheduler` ("local", or the address
+    of a Dask scheduler) the recogniser runs on a Dask cluster instead of `jobs` local processes; its workers
+    load `model` (a pipeline name or path they can reach).
 
     Raises:
         CorpusError: when none of the files holds readable text.
@@ -51,10 +56,16 @@ def extract(
     batch_size = batch_size_for(total, len(files))
     documents = iter_documents(files, encoding=encoding, on_warning=on_warning)
     found: list[tuple[int, list[Mention], list[tuple[str, str]]]] = []
-    stream = iter_mentions(nlp, documents, labels=labels, aliases=aliases, cache=cache, batch_size=batch_size, n_process=jobs)
-    for result in stream:
-        found.append((result.order, result.mentions, result.links))
-        on_document(result.document)
+    if scheduler:
+        from entnorm.distributed import DaskRecogniser
+
+        recogniser = DaskRecogniser(model or "", model_id=SpacyRecogniser(nlp).model_id, scheduler=scheduler, batch_size=batch_size)
+    else:
+        recogniser = SpacyRecogniser(nlp, batch_size=batch_size, n_process=jobs)
+    with recogniser if scheduler else nullcontext():
+        for result in iter_mentions(recogniser, documents, labels=labels, aliases=aliases, cache=cache):
+            found.append((result.order, result.mentions, result.links))
+            on_document(result.document)
     found.sort(key=lambda item: item[0])
     mentions = [m for _, doc_mentions, _ in found for m in doc_mentions]
     links = [link for _, _, doc_links in found for link in doc_links]

@@ -350,3 +350,10 @@ def test_aliases_suggest_lists_and_writes(ruler_model, write, tmp_path):
     assert (tmp_path / "aliases.yaml").read_text(encoding="utf-8") == "# mine\nGPE:\n  Kyiv: [Kiev]  # the capital\nPERSON:\n  Sergei Lavrov: [Sergey Lavrov]\n"
     again = runner.invoke(cli, ["aliases", "suggest", "c", "-m", ruler_model])
     assert (again.exit_code, again.stdout) == (0, "")
+
+
+def test_extract_on_a_local_dask_cluster_matches_the_local_run(run, corpus, monkeypatch):
+    pytest.importorskip("dask.distributed")
+    local = run("extract", corpus, "--level", "mentions", "--no-cache")
+    on_dask = run("extract", corpus, "--level", "mentions", "--no-cache", "--scheduler", "local")
+    assert (on_dask.exit_code, on_dask.stdout) == (0, local.stdout) and local.stdout == MENTIONS_JSONL

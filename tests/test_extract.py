@@ -1,7 +1,7 @@
 import pytest
 
 from entnorm.errors import EntnormError, ModelNotFound
-from entnorm.extract import iter_mentions, load_pipeline, mentions_from_spans, pipeline_labels
+from entnorm.extract import SpacyRecogniser, iter_mentions, load_pipeline, mentions_from_spans, pipeline_labels
 from entnorm.records import Document, Mention
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
@@ -50,7 +50,7 @@ def test_ruler_pipeline_streams_mentions(ruler_model):
     nlp = load_pipeline(ruler_model)
     assert pipeline_labels(nlp) == ("GPE", "LOC", "ORG", "PERSON")
     docs = [Document("a", "Sergei Lavrov in Moscow."), Document("b", "Nothing here."), Document("c", "Kiev\n\nKremlin")]
-    out = list(iter_mentions(nlp, docs, labels=["PERSON", "GPE"]))
+    out = list(iter_mentions(SpacyRecogniser(nlp), docs, labels=["PERSON", "GPE"]))
     assert [d.document.name for d in out] == ["a", "b", "c"]
     assert [[(m.text, m.label) for m in d.mentions] for d in out] == [[("Sergei Lavrov", "PERSON"), ("Moscow", "GPE")], [], [("Kiev", "GPE")]]
 
@@ -67,7 +67,7 @@ def test_alias_names_are_found_with_their_label(ruler_model):
     nlp = load_pipeline(ruler_model)
     table = parse_aliases("ORG:\n  Hayat Tahrir al-Sham: [HTS]\nPERSON:\n  Sergei Lavrov: [Lavrov]\nGPE:\n  United States: [US]\n")
     docs = [Document("a", "HTS and hts met LAVROV, who spoke to us in the US. Kremlin sources said al Sham.")]
-    (found,) = iter_mentions(nlp, docs, labels=["PERSON", "ORG", "GPE"], aliases=table)
+    (found,) = iter_mentions(SpacyRecogniser(nlp), docs, labels=["PERSON", "ORG", "GPE"], aliases=table)
     assert [(m.text, m.label) for m in found.mentions] == [("HTS", "ORG"), ("LAVROV", "PERSON"), ("US", "GPE"), ("Kremlin", "ORG")]
 
 
@@ -93,11 +93,11 @@ def test_cached_documents_skip_the_model_and_give_the_same_mentions(ruler_model,
     docs = [Document("a", "Sergei Lavrov in Moscow."), Document("b", "Kiev and Kyiv."), Document("c", "Nothing.")]
     with SpanCache(tmp_path / "c.sqlite") as cache:
         first = CountingPipeline(load_pipeline(ruler_model))
-        cold = sorted(iter_mentions(first, docs, labels=["PERSON", "GPE"], cache=cache), key=lambda d: d.order)
+        cold = sorted(iter_mentions(SpacyRecogniser(first), docs, labels=["PERSON", "GPE"], cache=cache), key=lambda d: d.order)
         assert first.texts == 3
     with SpanCache(tmp_path / "c.sqlite") as cache:
         second = CountingPipeline(load_pipeline(ruler_model))
-        warm = sorted(iter_mentions(second, docs + [Document("d", "Moscow again.")], labels=["PERSON", "GPE"], cache=cache), key=lambda d: d.order)
+        warm = sorted(iter_mentions(SpacyRecogniser(second), docs + [Document("d", "Moscow again.")], labels=["PERSON", "GPE"], cache=cache), key=lambda d: d.order)
         assert second.texts == 1  # only the new document went through the model
     assert [d.mentions for d in warm[:3]] == [d.mentions for d in cold]
     assert [d.order for d in warm] == [0, 1, 2, 3]
@@ -122,3 +122,24 @@ def test_alias_matcher_words_gaps_and_case():
         ("Al Shibani", "PERSON"), ("ASAAD AL SHAIBANI", "PERSON"), ("US", "GPE"), ("U.S", "GPE"),
     ]
     assert overlay([(0, 3, "ORG"), (20, 25, "GPE")], [(0, 10, "PERSON")]) == [(0, 10, "PERSON"), (20, 25, "GPE")]
+
+
+def test_dask_recogniser_gives_the_local_spans(ruler_model):
+    distributed = pytest.importorskip("dask.distributed")
+    from entnorm.distributed import DaskRecogniser
+
+    nlp = load_pipeline(ruler_model)
+    docs = [Document(str(i), text) for i, text in enumerate(["Sergei Lavrov in Moscow.", "Nothing.", "Kiev, Kremlin, Lavrov."] * 5)]
+    local = [(d.order, d.mentions) for d in iter_mentions(SpacyRecogniser(nlp), docs, labels=["PERSON", "GPE", "ORG"])]
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client, DaskRecogniser(ruler_model, model_id="m", scheduler="unused", batch_size=4, client=client) as dask:
+            remote = [(d.order, d.mentions) for d in iter_mentions(dask, docs, labels=["PERSON", "GPE", "ORG"])]
+    assert remote == local and len(remote) == 15
+
+
+def test_unreachable_scheduler_is_a_clear_error(ruler_model):
+    pytest.importorskip("dask.distributed")
+    from entnorm.distributed import DaskRecogniser
+
+    with pytest.raises(EntnormError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:1"):
+        DaskRecogniser(ruler_model, model_id="m", scheduler="tcp://127.0.0.1:1", connect_timeout="2s")
