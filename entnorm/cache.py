@@ -2,9 +2,10 @@
 formats) resolves again without running the model again.
 
 One SQLite file, `extract.sqlite` in `gazetteer.cache_dir()`. A document's entry is keyed by the SHA-256 of its
-bytes, the encoding option, the model (name, version, enabled components) and the format of the entry, and
-holds every entity span the model found, of every label, as JSON. Labels are applied after the cache, so a
-run with other --labels reuses it too. The alias file plays no part in it: its names are matched separately.
+decoded text, the model (name, version, components) and the format of the entry, and holds every entity span
+the model found, of every label, already cleaned (`extract.clean_spans`), as JSON. Labels are applied after
+the cache, so a run with other --labels reuses it too. The alias file plays no part in it: its names are
+matched separately.
 
 SQLite makes it safe: entries are written in transactions (an interrupted run loses at most the batch in
 flight, never corrupts the file), the journal is in WAL mode so concurrent runs read while one writes, and a
@@ -22,7 +23,7 @@ from pathlib import Path
 from entnorm.gazetteer import cache_dir
 
 #: Bump when what is stored changes: old entries are then simply not found.
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2
 BUSY_TIMEOUT_MS = 30_000
 
 Span = tuple[int, int, str]
@@ -34,10 +35,10 @@ def document_key(data: bytes, *, encoding: str | None, model: str) -> str:
     return f"{ENTRY_FORMAT}|{digest}|{encoding or 'auto'}|{model}"
 
 
-def model_id(nlp) -> str:
-    """Name, version and enabled components of a pipeline: what its output depends on."""
-    meta = nlp.meta
-    return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}:{','.join(nlp.pipe_names)}"
+def model_id(meta: dict) -> str:
+    """Language, name, version and components of a pipeline (from its meta): what its output depends on."""
+    components = meta.get("components") or meta.get("pipeline") or []
+    return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}:{','.join(components)}"
 
 
 class SpanCache:

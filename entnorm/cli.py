@@ -165,23 +165,21 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
       cat article.txt | entnorm extract - --labels PERSON
     """
     from entnorm.corpus import list_files
-    from entnorm.extract import default_model, load_pipeline, pipeline_labels
     from entnorm.pipeline import extract as run_extract
 
     wanted = _parse_labels(labels) if labels is not None else None
     table = _load_alias_table(aliases_path)
     files = list_files(paths, pattern=pattern)
-    model = model or os.environ.get("ENTNORM_MODEL") or default_model()
-    nlp = load_pipeline(model)
-    known = pipeline_labels(nlp)
+    model, meta, known = _model(model)
     if wanted is None:
         wanted = [label for label in DEFAULT_LABELS if label in known]
     unknown = [label for label in wanted if label not in known]
     if unknown or not wanted:
         raise click.BadParameter(f"unknown label {', '.join(unknown)}; this model knows: {', '.join(known)}", param_hint="--labels")
     with _progress(len(files), enabled=not quiet) as on_document, _cache(not no_cache) as cache:
-        result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, encoding=encoding, jobs=_jobs(jobs, files),
-                             cache=cache, scheduler=scheduler, model=model, on_warning=warn, on_document=on_document)
+        result = run_extract(files, model=model, meta=meta, labels=wanted, aliases=table, encoding=encoding,
+                             jobs=_jobs(jobs, files), cache=cache, scheduler=scheduler, on_warning=warn,
+                             on_document=on_document)
     entities = result.resolution.entities
     if level == "entities":
         title = f"{len(entities)} entities, {len(result.mentions)} mentions, {len(files)} files"
@@ -193,6 +191,19 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
         for m, e in zip(result.mentions, result.resolution.entity_of, strict=True)
     )
     emit(records, MENTION_FIELDS, fmt, output, title=f"{len(result.mentions)} mentions")
+
+
+def _model(requested: str | None) -> tuple[str, dict, tuple[str, ...]]:
+    """The pipeline to use (--model, $ENTNORM_MODEL, or the default), its meta.json and entity labels."""
+    from entnorm.extract import default_model, meta_labels, read_meta
+
+    model = requested or os.environ.get("ENTNORM_MODEL") or default_model()
+    meta = read_meta(model)
+    labels = meta_labels(meta)
+    if not labels:
+        components = ", ".join(meta.get("pipeline") or []) or "none"
+        raise EntnormError(f"spaCy pipeline {model!r} has no entity recogniser (components: {components})")
+    return model, meta, labels
 
 
 #: Below this many files, extra processes cost more to start than they save.
@@ -309,14 +320,13 @@ def explain(name, paths, label, names_file, model, aliases_path, fmt, output, pa
     links: list = []
     if paths:
         from entnorm.corpus import list_files
-        from entnorm.extract import default_model, load_pipeline, pipeline_labels
         from entnorm.pipeline import extract as run_extract
 
         files = list_files(paths, pattern=pattern)
-        nlp = load_pipeline(model or os.environ.get("ENTNORM_MODEL") or default_model())
-        wanted = [lab for lab in DEFAULT_LABELS if lab in pipeline_labels(nlp)]
+        model, meta, known = _model(model)
+        wanted = [lab for lab in DEFAULT_LABELS if lab in known]
         with _cache(True) as cache:
-            result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, cache=cache, on_warning=warn)
+            result = run_extract(files, model=model, meta=meta, labels=wanted, aliases=table, cache=cache, on_warning=warn)
         mentions.extend(result.mentions)
         links.extend(result.links)
     if names_file:
@@ -418,7 +428,6 @@ def aliases_suggest(paths, model, aliases_path, fmt, output, pattern, write, acc
     """
     from entnorm.alias_writer import add_names
     from entnorm.corpus import list_files
-    from entnorm.extract import default_model, load_pipeline, pipeline_labels
     from entnorm.pipeline import extract as run_extract
     from entnorm.records import SUGGESTION_FIELDS
     from entnorm.suggest import suggest
@@ -426,10 +435,10 @@ def aliases_suggest(paths, model, aliases_path, fmt, output, pattern, write, acc
     path = _alias_path(aliases_path)
     table = load_aliases(path)
     files = list_files(paths, pattern=pattern)
-    nlp = load_pipeline(model or os.environ.get("ENTNORM_MODEL") or default_model())
-    wanted = [label for label in DEFAULT_LABELS if label in pipeline_labels(nlp)]
+    model, meta, known = _model(model)
+    wanted = [label for label in DEFAULT_LABELS if label in known]
     with _cache(True) as cache:
-        result = run_extract(files, nlp=nlp, labels=wanted, aliases=table, jobs=_jobs(0, files), cache=cache, on_warning=warn)
+        result = run_extract(files, model=model, meta=meta, labels=wanted, aliases=table, jobs=_jobs(0, files), cache=cache, on_warning=warn)
     found = suggest(result.mentions, result.resolution, table)
     unknown = set(accepted) - {s.id for s in found}
     if unknown:

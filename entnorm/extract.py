@@ -7,11 +7,14 @@ batches; nothing holds the corpus.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from entnorm.aliases import AliasTable
 from entnorm.cache import SpanCache, document_key, model_id
@@ -35,6 +38,36 @@ def default_model() -> str:
         if importlib.util.find_spec(name) is not None:
             return name
     return DEFAULT_MODELS[-1]
+
+
+def read_meta(model: str) -> dict:
+    """The meta.json of an installed pipeline (package name or path), without importing spaCy: its labels and
+    identity are known before, and even without, loading it.
+
+    Raises:
+        ModelNotFound: no such package or folder.
+    """
+    import importlib.util
+
+    folder = Path(model)
+    if not folder.exists():
+        try:
+            spec = importlib.util.find_spec(model)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or spec.origin is None:
+            raise ModelNotFound(model)
+        folder = Path(spec.origin).parent
+    try:
+        return json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise ModelNotFound(model) from None
+
+
+def meta_labels(meta: dict) -> tuple[str, ...]:
+    """The entity labels the pipeline's recogniser components can produce, sorted."""
+    labels = meta.get("labels") or {}
+    return tuple(sorted({label for name in ENTITY_COMPONENTS for label in labels.get(name, ())}))
 
 
 def load_pipeline(model: str):
@@ -90,19 +123,29 @@ class AliasMatcher:
                 self._by_first.setdefault(pattern[0].casefold(), []).append((pattern, exact, entity.label))
         for patterns in self._by_first.values():
             patterns.sort(key=lambda p: -len(p[0]))  # longest name first
+        self._longest = max((len(p[0]) for ps in self._by_first.values() for p in ps), default=1)
+        firsts = sorted(self._by_first, key=len, reverse=True)
+        # one C-speed scan for the first words; only their neighbourhoods are looked at word by word
+        self._first = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, firsts)) + r")(?!\w)", re.IGNORECASE) if firsts else None
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
-        words = [(m.start(), m.end(), m.group()) for m in self._WORD.finditer(text)]
-        found = []
-        i = 0
-        while i < len(words):
-            match = self._match_at(text, words, i)
+        found: list[tuple[int, int, str]] = []
+        if self._first is None:
+            return found
+        resume = 0
+        for hit in self._first.finditer(text):
+            if hit.start() < resume:
+                continue
+            words = []
+            for w in self._WORD.finditer(text, hit.start()):
+                words.append((w.start(), w.end(), w.group()))
+                if len(words) >= self._longest:
+                    break
+            match = self._match_at(text, words, 0)
             if match:
                 end_index, label = match
-                found.append((words[i][0], words[end_index][1], label))
-                i = end_index + 1
-            else:
-                i += 1
+                found.append((words[0][0], words[end_index][1], label))
+                resume = words[end_index][1]
         return found
 
     def _match_at(self, text: str, words: list, i: int) -> tuple[int, str] | None:
@@ -147,17 +190,24 @@ class DocumentMentions:
     order: int = 0
 
 
+def clean_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Raw (start, end, label) entity spans to the clean ranges of names they hold (`spans.clean_span`)."""
+    return [(s, e, label) for start, end, label in sorted(spans) for s, e in clean_span(text, start, end, label)]
+
+
 def mentions_from_spans(document: Document, spans: Iterable[tuple[int, int, str]], labels: frozenset[str]) -> DocumentMentions:
     """Clean raw (start, end, label) entity spans of one document into mentions; pure, no spaCy needed."""
+    return mentions_from_clean(document, clean_spans(document.text, spans), labels)
+
+
+def mentions_from_clean(document: Document, spans: list[tuple[int, int, str]], labels: frozenset[str]) -> DocumentMentions:
+    """Mentions from clean spans: the wanted labels, and acronyms the text defines ("Long Name (ACR)")."""
     text = document.text
     mentions: list[Mention] = []
     links: list[tuple[str, str]] = []
     taken: set[tuple[int, int]] = set()
-    raw = sorted(spans)
-    for start, end, label in raw:
-        if label not in labels:
-            continue
-        for s, e in clean_span(text, start, end, label):
+    for s, e, label in spans:
+        if label in labels:
             mentions.append(Mention(document.name, s, e, squash(text[s:e]), label))
             taken.add((s, e))
     for index, mention in enumerate(list(mentions)):
@@ -187,18 +237,29 @@ def batch_size_for(total_chars: int, n_docs: int, *, target_chars: int = 200_000
 
 
 class SpacyRecogniser:
-    """Entity spans from a local spaCy pipeline: `nlp.pipe` in batches, in `n_process` processes."""
+    """Entity spans from a local spaCy pipeline: `nlp.pipe` in batches, in `n_process` processes.
 
-    def __init__(self, nlp, *, batch_size: int = 64, n_process: int = 1) -> None:
-        self.nlp, self.batch_size, self.n_process = nlp, batch_size, n_process
+    Args:
+        nlp: a loaded pipeline, or a zero-argument function that loads it; it is called only when a text
+            needs the model, so a run answered wholly by the cache never loads spaCy.
+        meta: the pipeline's meta (for its identity in the cache), when `nlp` is not loaded yet.
+    """
 
-    @property
-    def model_id(self) -> str:
-        return model_id(self.nlp)
+    def __init__(self, nlp, *, meta: dict | None = None, batch_size: int = 64, n_process: int = 1) -> None:
+        self._nlp = nlp
+        self.model_id = model_id(meta if meta is not None else nlp.meta)
+        self.batch_size, self.n_process = batch_size, n_process
 
     def spans(self, stream: Iterable[tuple[str, object]]) -> Iterator[tuple[list[tuple[int, int, str]], object]]:
         """(text, context) in, (entity spans, context) out, in the same order."""
-        for parsed, context in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process):
+        stream = iter(stream)
+        first = next(stream, None)
+        if first is None:
+            return
+        if callable(self._nlp) and not hasattr(self._nlp, "pipe"):
+            self._nlp = self._nlp()
+        pipe = self._nlp.pipe(chain([first], stream), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process)
+        for parsed, context in pipe:
             yield [(ent.start_char, ent.end_char, ent.label_) for ent in parsed.ents], context
 
 
@@ -226,8 +287,8 @@ def iter_mentions(
 
     def finish(order: int, document: Document, spans: list) -> DocumentMentions:
         if matcher is not None:
-            spans = overlay(spans, matcher.spans(document.text))
-        found = mentions_from_spans(document, spans, wanted)
+            spans = overlay(spans, clean_spans(document.text, matcher.spans(document.text)))
+        found = mentions_from_clean(document, spans, wanted)
         found.order = order
         return found
 
@@ -240,9 +301,10 @@ def iter_mentions(
             else:
                 yield document.text, (order, document, key)
 
-    for spans, (order, document, key) in recogniser.spans(to_model()):
+    for raw, (order, document, key) in recogniser.spans(to_model()):
         while ready:
             yield finish(*ready.popleft())
+        spans = clean_spans(document.text, raw)  # cached clean, so a re-run skips the cleaning too
         if cache is not None:
             cache.put(key, spans)
         yield finish(order, document, spans)

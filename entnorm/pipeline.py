@@ -5,13 +5,14 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
+from functools import partial
 from dataclasses import dataclass
 
 from entnorm.aliases import AliasTable
 from entnorm.corpus import iter_documents
-from entnorm.cache import SpanCache
+from entnorm.cache import SpanCache, model_id
 from entnorm.errors import InputError
-from entnorm.extract import SpacyRecogniser, batch_size_for, iter_mentions
+from entnorm.extract import SpacyRecogniser, batch_size_for, iter_mentions, load_pipeline
 from entnorm.records import Document, Mention
 from entnorm.resolve import Resolution, Resolver
 
@@ -31,23 +32,25 @@ class Extraction:
 def extract(
     files: Sequence[str],
     *,
-    nlp,
+    model: str,
+    meta: dict,
     labels: Iterable[str],
     aliases: AliasTable,
     encoding: str | None = None,
     jobs: int = 1,
     cache: SpanCache | None = None,
     scheduler: str | None = None,
-    model: str | None = None,
     on_warning: Warn = lambda message: None,
     on_document: Progress = lambda document: None,
 ) -> Extraction:
-    """Find the entities in `files` (already expanded by `corpus.list_files`).
+    """Find the entities in `files` (already expanded by `corpus.list_files`) with the spaCy pipeline `model`
+    (a name or path; `meta` is its meta.json, see `extract.read_meta`). The pipeline is loaded only if a file
+    is not in `cache`.
 
     Texts stream through the model in batches of about 200,000 characters and are dropped once their
     mentions are taken; only the mentions are kept, in input order. With `scheduler` ("local", or the address
     of a Dask scheduler) the recogniser runs on a Dask cluster instead of `jobs` local processes; its workers
-    load `model` (a pipeline name or path they can reach).
+    load `model` themselves.
 
     Raises:
         CorpusError: when none of the files holds readable text.
@@ -59,9 +62,9 @@ def extract(
     if scheduler:
         from entnorm.distributed import DaskRecogniser
 
-        recogniser = DaskRecogniser(model or "", model_id=SpacyRecogniser(nlp).model_id, scheduler=scheduler, batch_size=batch_size)
+        recogniser = DaskRecogniser(model, model_id=model_id(meta), scheduler=scheduler, batch_size=batch_size)
     else:
-        recogniser = SpacyRecogniser(nlp, batch_size=batch_size, n_process=jobs)
+        recogniser = SpacyRecogniser(partial(load_pipeline, model), meta=meta, batch_size=batch_size, n_process=jobs)
     with recogniser if scheduler else nullcontext():
         for result in iter_mentions(recogniser, documents, labels=labels, aliases=aliases, cache=cache):
             found.append((result.order, result.mentions, result.links))
