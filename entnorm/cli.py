@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
+
 import click
 
 from entnorm import __version__
@@ -20,7 +21,7 @@ from entnorm.writers import FORMATS, pick_format, write_records
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer killed by SIGPIPE
-EXTENSION_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".txt": "table"}
+EXTENSION_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
 
 class UserError(click.ClickException):
@@ -174,8 +175,10 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
     if wanted is None:
         wanted = [label for label in DEFAULT_LABELS if label in known]
     unknown = [label for label in wanted if label not in known]
-    if unknown or not wanted:
+    if unknown:
         raise click.BadParameter(f"unknown label {', '.join(unknown)}; this model knows: {', '.join(known)}", param_hint="--labels")
+    if not wanted:
+        raise click.BadParameter(f"the model has none of {', '.join(DEFAULT_LABELS)}; choose from: {', '.join(known)}", param_hint="--labels")
     with _progress(len(files), enabled=not quiet) as on_document, _cache(not no_cache) as cache:
         result = run_extract(files, model=model, meta=meta, labels=wanted, aliases=table, encoding=encoding,
                              jobs=_jobs(jobs, files), cache=cache, scheduler=scheduler, on_warning=warn,

@@ -163,6 +163,23 @@ def test_exit_2_unknown_label_lists_the_valid_ones(run, corpus):
     assert "Error: Invalid value for --labels: unknown label PLANET; this model knows: GPE, LOC, ORG, PERSON" in result.stderr
 
 
+def test_exit_2_model_without_any_default_label(run, corpus, tmp_path):
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PRODUCT", "pattern": "Kalashnikov"}])
+    nlp.to_disk(tmp_path / "products")
+    result = run("extract", corpus, "-m", str(tmp_path / "products"), model=False)
+    assert result.exit_code == 2
+    assert "Error: Invalid value for --labels: the model has none of PERSON, GPE, LOC, ORG; choose from: PRODUCT" in result.stderr
+
+
+def test_output_file_with_another_extension_gets_json_lines(run, corpus, tmp_path):
+    result = run("extract", corpus, "-o", "out.txt")
+    assert result.exit_code == 0
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == ENTITIES_JSONL
+
+
 def test_exit_2_bad_format(run, corpus):
     result = run("extract", corpus, "-f", "xml")
     assert result.exit_code == 2
