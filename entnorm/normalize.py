@@ -27,8 +27,8 @@ def key(text: str) -> str:
     """The exact-match key of a name: folded, apostrophes dropped, other punctuation to spaces, a leading
     "the" removed, whitespace squashed. Idempotent: key(key(x)) == key(x).
 
-    >>> key("  the Syrian  Arab-Republic’s ")
-    'syrian arab republics'
+    >>> key("  the Plurinational  State-of-Bolivia’s ")
+    'plurinational state of bolivias'
     """
     folded = _APOSTROPHES.sub("", fold(text))
     squashed = _NON_ALNUM.sub(" ", folded).strip()

@@ -1,9 +1,9 @@
 """Transliteration-aware spelling of one name token.
 
-One person's name reaches English text through many romanisation schemes: Russian "Жорес Алфёров" is Zhores
-Alferov, Žores Alfjorov, Jores Alfiorov, Schores Alfjorow; Arabic "الشيباني" is al-Shaibani, al-Shibani,
-Al Shabani. `sound` rewrites a folded ASCII token so that the common scheme differences vanish: sibilant and
-affricate spellings (s/z/sh/sch/sz/zh → s; ch/tsch/tsj/cz/ts → c), kh/gh/dh/th/ph/w/q/x, j versus y versus i,
+One person's name reaches English text through many romanisation schemes: Russian "Никита Хрущёв" is Nikita
+Khrushchev, Chruschtschow, Khrouchtchev, Hruščov; Arabic "القاسمي" is al-Qasimi, al-Kassimi, el-Qassemi.
+`sound` rewrites a folded ASCII token so that the common scheme differences vanish: sibilant and affricate
+spellings (s/z/sh/sch/sz/zh → s; ch/tsch/tsj/cz/ts → c), kh/gh/dh/th/ph/w/q/x, j versus y versus i,
 ou/oe/oo versus u, ee versus i, doubled letters, Slavic -iy/-ij/-ii endings and -ow/-off, Arabic final -ah.
 `skeleton` goes further and keeps consonant classes only; it is the blocking key. The rules are ordered: the
 longest spellings are rewritten first.
@@ -33,7 +33,7 @@ def _consonant(m: re.Match[str]) -> str:
     if found == "dz":
         return "J"
     if found == "c":
-        # c before e/i/y is soft; a final c is usually Slavic č/ć (Ivanović); otherwise it is k (Caraman)
+        # c before e/i/y is soft; a final c is usually Slavic č/ć (Petrović); otherwise it is k (Costa)
         return "C" if m.end() == len(m.string) or m.string[m.end()] in "eiy" else "K"
     return _CONSONANTS[found]
 
@@ -43,9 +43,9 @@ _VOWEL_RULES = [
     (re.compile(r"[jy]"), "i"),
     (re.compile(r"ou|oe|oo|uu"), "u"),
     (re.compile(r"ee"), "i"),
-    (re.compile(r"ie(?![aeiou])"), "e"),  # Slavic ye spelled ie/ye/je/e: Aleksiej, Karayev, Yevgeny
+    (re.compile(r"ie(?![aeiou])"), "e"),  # Slavic ye spelled ie/ye/je/e: Gennadiev / Gennadev
     (re.compile(r"ae"), "a"),
-    (re.compile(r"(?<=[aeiou])h$"), ""),  # Arabic final -ah/-eh: Hamieh / Hamie, Shabbihah / Shabiha
+    (re.compile(r"(?<=[aeiou])h$"), ""),  # Arabic final -ah/-eh: Fatimah / Fatima, Aishah / Aisha
     (re.compile(r"(?<=.)i+$"), "i"),  # Slavic adjective endings once j/y are i: -skiy / -skij / -skii / -ski
     (re.compile(r"(?<=[aeiou])f$"), "v"),  # -off / -ov
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters

@@ -5,7 +5,7 @@ The steps, in order:
 1. Spellings: mentions are grouped by match key (`normalize.key`); each distinct spelling is a *surface*.
 2. Labels: a surface takes the label most of its mentions carry; a tie is broken by evidence (a gazetteer hit
    makes a place, a generic organisation word or an acronym makes an organisation, else a person). A surface the
-   NER called PERSON that the gazetteer knows as a major place is a place ("Kiev").
+   NER called PERSON that the gazetteer knows as a major place is a place ("Bombay").
 3. Alias file: a surface whose key is listed in aliases.yaml belongs to that entity, whatever the NER said, and
    the alias file's names take part in matching so that unlisted variants can join them.
 4. Candidates: surfaces that share a blocking key (the consonant skeleton of a word, its letters sorted, an
@@ -46,7 +46,7 @@ RAREST_KEYS = 2
 #: Organisation and place names are blocked by pairs and triples of their words; at most this many words.
 MAX_PAIRED_WORDS = 6
 #: A word of a person name shared by at most this many names is rare enough to compare all of them, whatever
-#: their given names ("Azam Cheema" / "Mohammed Azam Cheema", "Zhores" / "Jores").
+#: their given names ("Omar Khan" / "Mohammed Omar Khan", "Zhenya" / "Jenya").
 RARE_WORD_BLOCK = 30
 #: Among candidate full names for a short form, those within this score of the best count as equally good,
 #: and the one with most mentions wins.
@@ -87,7 +87,7 @@ def _sound_signature(s: Surface) -> tuple:
 
 
 def _given_key(token: str) -> str:
-    """The consonants of a given name after its first sound ("Sergei" / "Sergej" → "rk")."""
+    """The consonants of a given name after its first sound ("Dmitri" / "Dmitry" → "mtr")."""
     return skeleton(token)[1:] or sound(token)
 
 
@@ -222,7 +222,7 @@ class _Clusters:
         if not conflicts:
             return True
         # Relatives and namesakes contradict on (nearly) every pair of their spellings; one odd spelling of a
-        # large group ("Akiaksandr", an OFAC typo) contradicts a few. Merge only when agreement dominates.
+        # large group (a typo in one list of aliases) contradicts a few. Merge only when agreement dominates.
         agreements = sum(self.find(n) == other for m in small.members for n in self.matches.get(m, ()))
         return agreements >= AGREEMENT_RATIO * conflicts
 
@@ -326,7 +326,7 @@ class Resolver:
         name of several words is filed under each later word together with the consonants of the first (both
         must agree for a match; namesakes with other given names need not be compared, since no full name can
         agree with both and short forms never merge groups), and the reverse (family-name-first order). A
-        rare word also meets every name holding it (`RARE_WORD_BLOCK`: Zhores / Jores Alferov). A one-word
+        rare word also meets every name holding it (`RARE_WORD_BLOCK`: Zhenya / Jenya Petrova). A one-word
         person name is compared with every full name ending in its word. Organisations and places use their distinctive words, their
         initials or acronym, the name written as one word, and the GeoNames id.
         """
@@ -347,7 +347,7 @@ class Resolver:
                 filed |= _word_keys("PL", strong[-1])  # a one-word name can only be the family name
                 first, last = reading[0], reading[-1]
                 given = [(first, token) for token in reading[1:] if len(token) > 1]
-                if len(first) > 1:  # the family name may come first ("Karpov Anatoly", "Kim Jong-un")
+                if len(first) > 1:  # the family name may come first ("Petrov Oleg", "Xi Jinping")
                     given.append((last, first))
                 for other, token in given:
                     by_given = {f"{k}|{_given_key(other)}" for k in _word_keys("PG", token)}
@@ -360,7 +360,7 @@ class Resolver:
         if len(words) == 1:
             probes |= _word_keys(kind, words[0])
         if words and all(is_generic(t) for t in words):
-            # only generic words ("Center for Police Research"): it can only match the same set of words
+            # only generic words ("Institute for Policy Studies"): it can only match the same set of words
             filed.add(f"{WHOLE}{kind}=" + "&".join(sorted(_word_key(t) for t in words)))
         else:
             # every word of the shorter name must meet a word of the longer one, so the longer one is filed
@@ -441,7 +441,7 @@ class Resolver:
 
         Args:
             mentions: objects with `text`, `label` and `doc` (None when there is no document context).
-            links: pairs of names known to be one entity from the text itself ("Hayat Tahrir al-Sham (HTS)").
+            links: pairs of names known to be one entity from the text itself ("Islamic Revolutionary Guard Corps (IRGC)").
         """
         links = list(links)
         surfaces, surface_of = self._surfaces(mentions)
@@ -453,7 +453,7 @@ class Resolver:
                 if first != i:
                     clusters.merge(first, i)
 
-        # spellings that sound alike word for word ("al-Sharaa" / "Al Sharaa", "Sergei" / "Sergey") are one
+        # spellings that sound alike word for word ("al-Hashimi" / "Al Hashimi", "Dmitri" / "Dmitry") are one
         # name: merge them now and compare only one of them with the rest
         representative = list(range(len(surfaces)))
         first_of_sound: dict[tuple, int] = {}
@@ -655,8 +655,8 @@ class Resolver:
     @staticmethod
     def _completeness(text: str, count: int, kind: str) -> tuple:
         """Sort key for the canonical name. A person: the fullest name (most parts), then the most used. An
-        organisation or place: the most used spelled-out form ("Syria" over "Syrian Arab Republic", "Russia
-        Today" over "RT"). Ties: capitalised, then longest, then alphabetical."""
+        organisation or place: the most used spelled-out form ("Bolivia" over "Plurinational State of Bolivia",
+        "Deutsche Welle" over "DW"). Ties: capitalised, then longest, then alphabetical."""
         name = parse(text, kind)
         parts = -len(name.strong) if kind == PERSON else 0
         return (parts, name.is_acronym, -count, not text[:1].isupper(), -len(text), text)

@@ -1,10 +1,10 @@
 """Text hygiene for NER spans: what part of a span is the name.
 
-The statistical model sometimes runs a span across a line break ("Editorji News Desk\\n\\nMoscow"), takes in a
-possessive ("Steve Witkoff's", "Republic's Dan Cohen"), a lowercase article ("the Kremlin"), quotes, or a run
-of navigation words ("Moves to Identify Leakers"). `clean_span` turns one span into zero or more clean
+The statistical model sometimes runs a span across a line break ("Staff Reporter\\n\\nLyon"), takes in a
+possessive ("John Smith's", "Herald's Jane Doe"), a lowercase article ("the Pentagon"), quotes, or a run
+of navigation words ("Subscribe to Our Newsletter"). `clean_span` turns one span into zero or more clean
 (start, end) character ranges of the document, so offsets stay exact. A capitalised "The" is kept: in running
-text it is part of a title ("The Epoch Times").
+text it is part of a title ("The Herald Tribune").
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     start, end = _trim(text, start, end)
-    for _ in range(3):  # each rule can expose the next ("the Kremlin's" → "Kremlin's" → "Kremlin")
+    for _ in range(3):  # each rule can expose the next ("the Pentagon's" → "Pentagon's" → "Pentagon")
         piece = text[start:end]
         if m := _LEADING_THE.match(piece):
             start += m.end()
@@ -61,7 +61,7 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     Args:
         text: the whole document.
         start, end: the span's character offsets in `text`.
-        label: the NER label (the inner-possessive rule applies to PERSON only: "Republic's Dan Cohen").
+        label: the NER label (the inner-possessive rule applies to PERSON only: "Herald's Jane Doe").
 
     Returns:
         Character ranges into `text`, in order; empty when nothing name-like is left.
