@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Resolution speed and accuracy on distinct names, with no NER in the way.
 
-    python benchmarks/bench_resolve.py [--sizes 10000,50000] [--seed 7]
+    python benchmarks/bench_resolve.py [--sizes 10000,50000,200000] [--seed 7]
 
 Names are drawn the way ../shared/bench/make_corpus.py draws mentions: the entity pools and spelling-variant
 generator of ../shared/bench/names.py (persons of 13 naming cultures with transliteration variants, typos,
@@ -64,7 +64,7 @@ def b_cubed(pred: list[str], gold: list[str]) -> tuple[float, float, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="10000,50000", help="comma-separated numbers of distinct names")
+    ap.add_argument("--sizes", default="10000,50000,200000", help="comma-separated numbers of distinct names")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench"), help="folder with names.py")
     args = ap.parse_args()
@@ -86,6 +86,7 @@ def main() -> None:
         pred = [resolution.entities[e].id for e in resolution.entity_of]
         p, r, f = b_cubed(pred, [gold for _, _, gold in names])
         print(f"{len(names):>8} {seconds:>8.2f} {len(names) / seconds:>8.0f} {len(resolution.entities):>9} {peak:>8.0f} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
+        del names, mentions, resolution, pred  # the next size's peak memory is its own
 
 
 if __name__ == "__main__":

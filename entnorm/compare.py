@@ -61,7 +61,7 @@ def edit_budget(length: int) -> int:
     return 3
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def token_similarity(a: str, b: str) -> float:
     """Similarity in [0, 1] of two folded tokens; 0 when they are different words."""
     if a == b:
