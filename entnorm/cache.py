@@ -2,9 +2,9 @@
 formats) resolves again without running the model again.
 
 One SQLite file, `extract.sqlite` in `gazetteer.cache_dir()`. A document's entry is keyed by the SHA-256 of its
-decoded text, the model (name, version, components) and the format of the entry, and holds every entity span
-the model found, of every label, already cleaned (`extract.clean_spans`), as JSON. Labels are applied after
-the cache, so a run with other --labels reuses it too. The alias file plays no part in it: its names are
+decoded text, the model (name, version, components), the span-cleaning rules and the format of the entry, and
+holds every entity span the model found, of every label, already cleaned (`extract.clean_spans`), as JSON.
+Labels are applied after the cache, so a run with other --labels reuses it too. The alias file plays no part in it: its names are
 matched separately.
 
 SQLite makes it safe: entries are written in transactions (an interrupted run loses at most the batch in
@@ -20,10 +20,14 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from entnorm import spans
 from entnorm.gazetteer import cache_dir
 
 #: Bump when what is stored changes: old entries are then simply not found.
 ENTRY_FORMAT = 2
+#: Entries hold cleaned spans, so they depend on the cleaning rules too: a fingerprint of their source makes
+#: an upgrade that changes them miss the old entries instead of returning stale spans.
+CLEANING_RULES = hashlib.sha256(Path(spans.__file__).read_bytes()).hexdigest()[:12]
 BUSY_TIMEOUT_MS = 30_000
 
 Span = tuple[int, int, str]
@@ -32,7 +36,7 @@ Span = tuple[int, int, str]
 def document_key(data: bytes, *, encoding: str | None, model: str) -> str:
     """The cache key of one document's bytes, read with `encoding`, through `model`."""
     digest = hashlib.sha256(data).hexdigest()
-    return f"{ENTRY_FORMAT}|{digest}|{encoding or 'auto'}|{model}"
+    return f"{ENTRY_FORMAT}|{CLEANING_RULES}|{digest}|{encoding or 'auto'}|{model}"
 
 
 def model_id(meta: dict) -> str:

@@ -28,6 +28,19 @@ _NOT_IN_NAMES = frozenset(
     who whom whose how why when where there here up down out off via per using""".split()
 )
 
+#: Words and phrases of web-page furniture (share bars, comment forms, footers) that scraped news text keeps
+#: around the article: a span holding one is a button or a link, not an entity ("Reply Cancel", "Privacy
+#: Policy and Terms of Use"). Only words that are not also ordinary parts of names are listed; "Privacy" alone
+#: is not ("Privacy International"), "Privacy Policy" is.
+_PAGE_FURNITURE_WORDS = frozenset(
+    """reply cancel copy email download downloads subscribe unsubscribe login logout newsletter password
+    username submit advertisement advertisements bookmark bookmarks""".split()
+)
+_PAGE_FURNITURE_PHRASES = re.compile(
+    r"\b(?:privacy policy|cookie policy|terms of (?:use|service)|read more|sign (?:in|up)|log (?:in|out)|share this)\b",
+    re.I,
+)
+
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE_JUNK:
@@ -50,7 +63,9 @@ def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int]
         start, end = _trim(text, start, end)
     piece = text[start:end]
     words = _WORD.findall(piece)
-    if not words or any(w in _NOT_IN_NAMES for w in words):
+    if not words or any(w in _NOT_IN_NAMES or w.casefold() in _PAGE_FURNITURE_WORDS for w in words):
+        return None
+    if _PAGE_FURNITURE_PHRASES.search(piece):
         return None
     return start, end
 

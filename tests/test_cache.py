@@ -25,6 +25,14 @@ def test_keys_depend_on_bytes_encoding_and_model():
     assert len({base, document_key(b"text!", encoding=None, model="m1"), document_key(b"text", encoding="latin-1", model="m1"), document_key(b"text", encoding=None, model="m2")}) == 4
 
 
+def test_key_changes_with_the_span_cleaning_rules(monkeypatch):
+    import entnorm.cache
+
+    before = document_key(b"text", encoding=None, model="m1")
+    monkeypatch.setattr(entnorm.cache, "CLEANING_RULES", "other-rules")
+    assert document_key(b"text", encoding=None, model="m1") != before
+
+
 def test_two_writers_at_once(tmp_path):
     path = tmp_path / "c.sqlite"
     one, two = SpanCache(path, batch=1), SpanCache(path, batch=1)
