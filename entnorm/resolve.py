@@ -4,8 +4,8 @@ The steps, in order:
 
 1. Spellings: mentions are grouped by match key (`normalize.key`); each distinct spelling is a *surface*.
 2. Labels: a surface takes the label most of its mentions carry; a tie is broken by evidence (a gazetteer hit
-   makes a place, a generic organisation word or an acronym makes an organisation, else a person). A surface the
-   NER called PERSON that the gazetteer knows as a major place is a place ("Bombay").
+   makes a place, a generic organisation word or an acronym makes an organisation, else a person). A one-word
+   surface the NER called PERSON or ORG that the gazetteer knows as a major place is a place ("Bombay").
 3. Alias file: a surface whose key is listed in aliases.yaml belongs to that entity, whatever the NER said, and
    the alias file's names take part in matching so that unlisted variants can join them.
 4. Candidates: surfaces that share a blocking key (the consonant skeleton of a word, its letters sorted, an
@@ -280,7 +280,10 @@ class Resolver:
             label = "PERSON"
         else:
             label = tied[0]
-        if label == "PERSON" and len(text.split()) == 1 and (place := gazetteer.lookup(text)) and place.major:
+        # one word the gazetteer knows as a country, state or city of a million is a place, whatever the NER
+        # said: spaCy calls capitals PERSON, and ORG where they stand for their government ("Bombay said")
+        if label in ("PERSON", "ORG") and len(text.split()) == 1 and not _has_org_evidence(text) \
+                and (place := gazetteer.lookup(text)) and place.major:
             label = "GPE"
         return label
 

@@ -68,6 +68,13 @@ def test_label_vote_and_gazetteer_evidence():
     assert by_name["Kiev"].attributes == {"geonames": "703448"}
 
 
+def test_a_major_place_the_ner_called_org_is_a_place_unless_it_has_organisation_evidence():
+    res = Resolver().resolve([M("Budapest", "ORG"), M("Budapest", "ORG"), M("Tirgu Mures", "ORG"), M("UK", "ORG"), M("Springfield", "ORG")])
+    labels = {e.canonical: e.label for e in res.entities}
+    # one-word major place: GPE; two words, an acronym, or a small town keep the NER's label
+    assert labels == {"Budapest": "GPE", "Tirgu Mures": "ORG", "UK": "ORG", "Springfield": "ORG"}
+
+
 def test_places_meet_through_the_gazetteer():
     got, _ = groups([M("Kiev", "GPE"), M("Kyiv", "GPE"), M("Türkiye", "GPE"), M("Turkey", "GPE"), M("Syria", "GPE"), M("the Syrian Arab Republic", "GPE")])
     assert sorted(map(tuple, got.values())) == [("Kiev", "Kyiv"), ("Syria", "the Syrian Arab Republic"), ("Turkey", "Türkiye")]
