@@ -4,8 +4,8 @@ formats) resolves again without running the model again.
 One SQLite file, `extract.sqlite` in `gazetteer.cache_dir()`. A document's entry is keyed by the SHA-256 of its
 decoded text, the model (name, version, components), the span-cleaning rules and the format of the entry, and
 holds every entity span the model found, of every label, already cleaned (`extract.clean_spans`), as JSON.
-Labels are applied after the cache, so a run with other --labels reuses it too. The alias file plays no part in it: its names are
-matched separately.
+Labels are applied after the cache, so a run with other --labels reuses it too. The alias file plays no part
+in it: its names are matched separately.
 
 SQLite makes it safe: entries are written in transactions (an interrupted run loses at most the batch in
 flight, never corrupts the file), the journal is in WAL mode so concurrent runs read while one writes, and a

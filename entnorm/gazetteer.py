@@ -25,7 +25,7 @@ from pathlib import Path
 from entnorm.names import PLACE, parse
 from entnorm.normalize import key
 
-#: Places this large are taken as places even when the NER called them PERSON (cities often are).
+#: Places this large are taken as places even when the NER called them PERSON or ORG (capitals often are).
 MAJOR_POPULATION = 1_000_000
 _RANK = {"country": 3, "state": 2, "city": 1}
 
