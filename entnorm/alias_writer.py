@@ -23,7 +23,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from entnorm.aliases import parse_aliases
+from entnorm.aliases import parse_aliases, read_alias_file
 from entnorm.errors import AliasFileError, EntnormError
 from entnorm.normalize import key
 
@@ -139,7 +139,7 @@ def add_names(path: str | Path, additions: Iterable[Addition]) -> list[Addition]
         AliasFileError: the file is malformed; nothing is written.
     """
     path = Path(path)
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    text = read_alias_file(path) or ""
     table = parse_aliases(text, path=str(path))
     yaml = _yaml(text)
     data = yaml.load(text) if text.strip() else None

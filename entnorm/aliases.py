@@ -264,6 +264,20 @@ def _alias_position(block: CommentedMap, canonical: str, name: str) -> tuple[int
     return _position(block, canonical)
 
 
+def read_alias_file(path: str | Path) -> str | None:
+    """The text of an alias file, or None when there is no such file.
+
+    Raises:
+        AliasFileError: when the file exists but cannot be read as UTF-8 text.
+    """
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AliasFileError(str(path), None, None, f"cannot be read: {exc}") from None
+
+
 def load_aliases(path: str | Path | None) -> AliasTable:
     """Read an alias file; None or a missing default file gives an empty table.
 
@@ -272,14 +286,10 @@ def load_aliases(path: str | Path | None) -> AliasTable:
     """
     if path is None:
         return AliasTable()
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return AliasTable(path=str(p))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AliasFileError(str(p), None, None, f"cannot be read: {exc}") from None
-    return parse_aliases(text, path=str(p))
+    text = read_alias_file(path)
+    if text is None:
+        return AliasTable(path=str(path))
+    return parse_aliases(text, path=str(path))
 
 
 def slug(text: str) -> str:

@@ -360,6 +360,7 @@ def aliases() -> None:
 
 @aliases.command("check", context_settings=CONTEXT_SETTINGS)
 @click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
+@handle_errors
 def aliases_check(path) -> None:
     """Validate an alias file (default: $ENTNORM_ALIASES, else ./aliases.yaml): YAML syntax, layout, labels,
     a name listed twice or under two entities, and entries that look like one entity. Each problem is printed
@@ -369,14 +370,13 @@ def aliases_check(path) -> None:
     Example:
       entnorm aliases check aliases.yaml
     """
-    from pathlib import Path
-
-    from entnorm.aliases import check_aliases
+    from entnorm.aliases import check_aliases, read_alias_file
 
     path = path or _alias_path(None)
-    if not Path(path).is_file():
+    text = read_alias_file(path)
+    if text is None:
         raise click.BadParameter(f"{path} does not exist", param_hint="PATH")
-    problems = check_aliases(Path(path).read_text(encoding="utf-8"), path=path)
+    problems = check_aliases(text, path=path)
     for problem in problems:
         click.echo(problem.describe(path))
     if problems:

@@ -335,6 +335,15 @@ def test_aliases_check_missing_file():
     assert result.exit_code == 2 and "aliases.yaml does not exist" in result.stderr
 
 
+@pytest.mark.parametrize("command", [["aliases", "check"], ["aliases", "add", "Kiew", "--to", "Kyiv"]])
+def test_an_alias_file_that_is_not_utf8_is_an_error_and_is_left_alone(command, tmp_path):
+    (tmp_path / "aliases.yaml").write_bytes(b"GPE:\n  Caf\xe9: [x]\n")
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: aliases.yaml: cannot be read: 'utf-8' codec can't decode byte 0xe9")
+    assert (tmp_path / "aliases.yaml").read_bytes() == b"GPE:\n  Caf\xe9: [x]\n"
+
+
 def test_aliases_add_creates_and_appends(tmp_path):
     runner = CliRunner()
     assert runner.invoke(cli, ["aliases", "add", "Kiev", "--to", "Kyiv", "--label", "gpe"]).exit_code == 0
