@@ -165,24 +165,10 @@ def extract(paths, labels, model, aliases_path, level, fmt, output, pattern, enc
       entnorm extract corpus/ -f jsonl | jq -c 'select(.label == "PERSON")'
       cat article.txt | entnorm extract - --labels PERSON
     """
-    from entnorm.corpus import list_files
-    from entnorm.pipeline import extract as run_extract
-
     wanted = _parse_labels(labels) if labels is not None else None
     table = _load_alias_table(aliases_path)
-    files = list_files(paths, pattern=pattern)
-    model, meta, known = _model(model)
-    if wanted is None:
-        wanted = [label for label in DEFAULT_LABELS if label in known]
-    unknown = [label for label in wanted if label not in known]
-    if unknown:
-        raise click.BadParameter(f"unknown label {', '.join(unknown)}; this model knows: {', '.join(known)}", param_hint="--labels")
-    if not wanted:
-        raise click.BadParameter(f"the model has none of {', '.join(DEFAULT_LABELS)}; choose from: {', '.join(known)}", param_hint="--labels")
-    with _progress(len(files), enabled=not quiet) as on_document, _cache(not no_cache) as cache:
-        result = run_extract(files, model=model, meta=meta, labels=wanted, aliases=table, encoding=encoding,
-                             jobs=_jobs(jobs, files), cache=cache, scheduler=scheduler, on_warning=warn,
-                             on_document=on_document)
+    files, result = _extract_paths(paths, pattern=pattern, model=model, table=table, labels=wanted, jobs=jobs,
+                                   use_cache=not no_cache, progress=not quiet, encoding=encoding, scheduler=scheduler)
     entities = result.resolution.entities
     if level == "entities":
         title = f"{len(entities)} entities, {len(result.mentions)} mentions, {len(files)} files"
@@ -207,6 +193,37 @@ def _model(requested: str | None) -> tuple[str, dict, tuple[str, ...]]:
         components = ", ".join(meta.get("pipeline") or []) or "none"
         raise EntnormError(f"spaCy pipeline {model!r} has no entity recogniser (components: {components})")
     return model, meta, labels
+
+
+def _labels_to_keep(requested: list[str] | None, known: tuple[str, ...]) -> list[str]:
+    """--labels checked against the model's labels; by default those of DEFAULT_LABELS the model has."""
+    if requested is None:
+        requested = [label for label in DEFAULT_LABELS if label in known]
+        if not requested:
+            # extract can be given other labels; explain and suggest only another model
+            has_labels = any(param.name == "labels" for param in click.get_current_context().command.params)
+            raise click.BadParameter(f"the model has none of {', '.join(DEFAULT_LABELS)}; choose from: {', '.join(known)}",
+                                     param_hint="--labels" if has_labels else "--model")
+    unknown = [label for label in requested if label not in known]
+    if unknown:
+        raise click.BadParameter(f"unknown label {', '.join(unknown)}; this model knows: {', '.join(known)}", param_hint="--labels")
+    return requested
+
+
+def _extract_paths(paths, *, pattern: str, model: str | None, table: AliasTable, labels: list[str] | None = None,
+                   jobs: int = 0, use_cache: bool = True, progress: bool = False, **options):
+    """The steps extract, explain and aliases suggest share: list the files, pick the model and the labels,
+    and run the extraction (jobs 0: see `_jobs`). Returns the files and the `pipeline.Extraction`."""
+    from entnorm.corpus import list_files
+    from entnorm.pipeline import extract as run_extract
+
+    files = list_files(paths, pattern=pattern)
+    model, meta, known = _model(model)
+    wanted = _labels_to_keep(labels, known)
+    with _progress(len(files), enabled=progress) as on_document, _cache(use_cache) as cache:
+        result = run_extract(files, model=model, meta=meta, labels=wanted, aliases=table, jobs=_jobs(jobs, files),
+                             cache=cache, on_warning=warn, on_document=on_document, **options)
+    return files, result
 
 
 #: Below this many files, extra processes cost more to start than they save.
@@ -322,14 +339,7 @@ def explain(name, paths, label, names_file, model, aliases_path, fmt, output, pa
     mentions: list = []
     links: list = []
     if paths:
-        from entnorm.corpus import list_files
-        from entnorm.pipeline import extract as run_extract
-
-        files = list_files(paths, pattern=pattern)
-        model, meta, known = _model(model)
-        wanted = [lab for lab in DEFAULT_LABELS if lab in known]
-        with _cache(True) as cache:
-            result = run_extract(files, model=model, meta=meta, labels=wanted, aliases=table, cache=cache, on_warning=warn)
+        _, result = _extract_paths(paths, pattern=pattern, model=model, table=table, jobs=1)
         mentions.extend(result.mentions)
         links.extend(result.links)
     if names_file:
@@ -430,18 +440,12 @@ def aliases_suggest(paths, model, aliases_path, fmt, output, pattern, write, acc
       entnorm aliases suggest corpus/ --write --accept n1     # fix one wrong split
     """
     from entnorm.alias_writer import add_names
-    from entnorm.corpus import list_files
-    from entnorm.pipeline import extract as run_extract
     from entnorm.records import SUGGESTION_FIELDS
     from entnorm.suggest import suggest
 
     path = _alias_path(aliases_path)
     table = load_aliases(path)
-    files = list_files(paths, pattern=pattern)
-    model, meta, known = _model(model)
-    wanted = [label for label in DEFAULT_LABELS if label in known]
-    with _cache(True) as cache:
-        result = run_extract(files, model=model, meta=meta, labels=wanted, aliases=table, jobs=_jobs(0, files), cache=cache, on_warning=warn)
+    _, result = _extract_paths(paths, pattern=pattern, model=model, table=table)
     found = suggest(result.mentions, result.resolution, table)
     unknown = set(accepted) - {s.id for s in found}
     if unknown:

@@ -163,15 +163,27 @@ def test_exit_2_unknown_label_lists_the_valid_ones(run, corpus):
     assert "Error: Invalid value for --labels: unknown label PLANET; this model knows: GPE, LOC, ORG, PERSON" in result.stderr
 
 
-def test_exit_2_model_without_any_default_label(run, corpus, tmp_path):
+@pytest.fixture
+def product_model(tmp_path):
+    """A pipeline whose recogniser knows only PRODUCT."""
     import spacy
 
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler").add_patterns([{"label": "PRODUCT", "pattern": "Kalashnikov"}])
     nlp.to_disk(tmp_path / "products")
-    result = run("extract", corpus, "-m", str(tmp_path / "products"), model=False)
+    return str(tmp_path / "products")
+
+
+def test_exit_2_model_without_any_default_label(run, corpus, product_model):
+    result = run("extract", corpus, "-m", product_model, model=False)
     assert result.exit_code == 2
     assert "Error: Invalid value for --labels: the model has none of PERSON, GPE, LOC, ORG; choose from: PRODUCT" in result.stderr
+
+
+def test_suggest_with_a_model_without_any_default_label_points_at_the_model(run, corpus, product_model):
+    result = run("aliases", "suggest", corpus, "-m", product_model)
+    assert result.exit_code == 2
+    assert "Error: Invalid value for --model: the model has none of PERSON, GPE, LOC, ORG; choose from: PRODUCT" in result.stderr
 
 
 def test_output_file_with_another_extension_gets_json_lines(run, corpus, tmp_path):
