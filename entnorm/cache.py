@@ -33,10 +33,11 @@ BUSY_TIMEOUT_MS = 30_000
 Span = tuple[int, int, str]
 
 
-def document_key(data: bytes, *, encoding: str | None, model: str) -> str:
-    """The cache key of one document's bytes, read with `encoding`, through `model`."""
-    digest = hashlib.sha256(data).hexdigest()
-    return f"{ENTRY_FORMAT}|{CLEANING_RULES}|{digest}|{encoding or 'auto'}|{model}"
+def document_key(text: bytes, *, model: str) -> str:
+    """The cache key of one document's decoded text (as UTF-8 bytes) through `model`. The text is hashed after
+    decoding, so the file's encoding needs no part in the key."""
+    digest = hashlib.sha256(text).hexdigest()
+    return f"{ENTRY_FORMAT}|{CLEANING_RULES}|{digest}|{model}"
 
 
 def model_id(meta: dict) -> str:

@@ -12,8 +12,8 @@ import os
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from entnorm.aliases import AliasTable
@@ -172,14 +172,6 @@ def overlay(model_spans: Iterable[tuple[int, int, str]], alias_spans: list[tuple
     return sorted(kept + alias_spans)
 
 
-def pipeline_labels(nlp) -> tuple[str, ...]:
-    """Every entity label the pipeline can produce, sorted."""
-    labels: set[str] = set()
-    for _, component in nlp.pipeline:
-        labels.update(getattr(component, "labels", ()) or ())
-    return tuple(sorted(labels))
-
-
 @dataclass(slots=True)
 class DocumentMentions:
     """The clean mentions of one document, and names it defines as one ("Long Name (ACR)")."""
@@ -193,11 +185,6 @@ class DocumentMentions:
 def clean_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Raw (start, end, label) entity spans to the clean ranges of names they hold (`spans.clean_span`)."""
     return [(s, e, label) for start, end, label in sorted(spans) for s, e in clean_span(text, start, end, label)]
-
-
-def mentions_from_spans(document: Document, spans: Iterable[tuple[int, int, str]], labels: frozenset[str]) -> DocumentMentions:
-    """Clean raw (start, end, label) entity spans of one document into mentions; pure, no spaCy needed."""
-    return mentions_from_clean(document, clean_spans(document.text, spans), labels)
 
 
 def mentions_from_clean(document: Document, spans: list[tuple[int, int, str]], labels: frozenset[str]) -> DocumentMentions:
@@ -294,7 +281,7 @@ def iter_mentions(
 
     def to_model():
         for order, document in enumerate(documents):
-            key = document_key(document.text.encode("utf-8"), encoding=None, model=model) if cache is not None else ""
+            key = document_key(document.text.encode("utf-8"), model=model) if cache is not None else ""
             spans = cache.get(key) if cache is not None else None
             if spans is not None:
                 ready.append((order, document, spans))

@@ -19,18 +19,18 @@ def test_put_get_round_trip_and_persistence(tmp_path):
         assert again.get("zzz") is None
 
 
-def test_keys_depend_on_bytes_encoding_and_model():
-    base = document_key(b"text", encoding=None, model="m1")
-    assert base == document_key(b"text", encoding=None, model="m1")
-    assert len({base, document_key(b"text!", encoding=None, model="m1"), document_key(b"text", encoding="latin-1", model="m1"), document_key(b"text", encoding=None, model="m2")}) == 4
+def test_keys_depend_on_text_and_model():
+    base = document_key(b"text", model="m1")
+    assert base == document_key(b"text", model="m1")
+    assert len({base, document_key(b"text!", model="m1"), document_key(b"text", model="m2")}) == 3
 
 
 def test_key_changes_with_the_span_cleaning_rules(monkeypatch):
     import entnorm.cache
 
-    before = document_key(b"text", encoding=None, model="m1")
+    before = document_key(b"text", model="m1")
     monkeypatch.setattr(entnorm.cache, "CLEANING_RULES", "other-rules")
-    assert document_key(b"text", encoding=None, model="m1") != before
+    assert document_key(b"text", model="m1") != before
 
 
 def test_two_writers_at_once(tmp_path):

@@ -1,10 +1,17 @@
 import pytest
 
 from entnorm.errors import EntnormError, ModelNotFound
-from entnorm.extract import SpacyRecogniser, iter_mentions, load_pipeline, mentions_from_spans, pipeline_labels
+from entnorm.extract import (
+    SpacyRecogniser, clean_spans, iter_mentions, load_pipeline, mentions_from_clean, meta_labels, read_meta,
+)
 from entnorm.records import Document, Mention
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+
+
+def mentions_from_spans(document, spans, labels):
+    """Raw spans to mentions, as iter_mentions does without a cache."""
+    return mentions_from_clean(document, clean_spans(document.text, spans), labels)
 
 
 def test_spans_are_cleaned_and_filtered_by_label():
@@ -48,7 +55,7 @@ def test_pipeline_without_ner_is_an_error(tmp_path):
 
 def test_ruler_pipeline_streams_mentions(ruler_model):
     nlp = load_pipeline(ruler_model)
-    assert pipeline_labels(nlp) == ("GPE", "LOC", "ORG", "PERSON")
+    assert meta_labels(read_meta(ruler_model)) == ("GPE", "LOC", "ORG", "PERSON")
     docs = [Document("a", "Sergei Lavrov in Moscow."), Document("b", "Nothing here."), Document("c", "Kiev\n\nKremlin")]
     out = list(iter_mentions(SpacyRecogniser(nlp), docs, labels=["PERSON", "GPE"]))
     assert [d.document.name for d in out] == ["a", "b", "c"]
