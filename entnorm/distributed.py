@@ -21,12 +21,12 @@ _PIPELINES: dict[str, object] = {}
 
 def recognise_batch(model: str, texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """Run on a worker: the entity spans of each text, with the pipeline loaded once per worker process."""
+    from entnorm.extract import entity_spans, load_pipeline
+
     nlp = _PIPELINES.get(model)
     if nlp is None:
-        from entnorm.extract import load_pipeline
-
         nlp = _PIPELINES[model] = load_pipeline(model)
-    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts)]  # type: ignore[attr-defined]
+    return [entity_spans(doc) for doc in nlp.pipe(texts)]  # type: ignore[attr-defined]
 
 
 class DaskRecogniser:

@@ -223,6 +223,11 @@ def batch_size_for(total_chars: int, n_docs: int, *, target_chars: int = 200_000
     return max(1, min(1000, target_chars // mean))
 
 
+def entity_spans(doc) -> list[tuple[int, int, str]]:
+    """The (start, end, label) character spans of a parsed spaCy Doc's entities."""
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+
+
 class SpacyRecogniser:
     """Entity spans from a local spaCy pipeline: `nlp.pipe` in batches, in `n_process` processes.
 
@@ -247,7 +252,7 @@ class SpacyRecogniser:
             self._nlp = self._nlp()
         pipe = self._nlp.pipe(chain([first], stream), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process)
         for parsed, context in pipe:
-            yield [(ent.start_char, ent.end_char, ent.label_) for ent in parsed.ents], context
+            yield entity_spans(parsed), context
 
 
 def iter_mentions(

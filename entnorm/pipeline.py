@@ -5,12 +5,12 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
-from functools import partial
 from dataclasses import dataclass
+from functools import partial
 
 from entnorm.aliases import AliasTable
-from entnorm.corpus import iter_documents
 from entnorm.cache import SpanCache, model_id
+from entnorm.corpus import iter_documents
 from entnorm.errors import InputError
 from entnorm.extract import SpacyRecogniser, batch_size_for, iter_mentions, load_pipeline
 from entnorm.records import Document, Mention
