@@ -411,6 +411,8 @@ class Resolver:
                 blocks[k].append(i)
         later: list[list[int]] = [[] for _ in surfaces]  # for each i, the j > i it meets (repeats allowed)
         for i, s in enumerate(surfaces):
+            # computed again rather than kept from the loop above: holding every name's keys at once costs
+            # more memory than recomputing them costs time (200,000 names must stay under 500 MB)
             filed, probes = self._blocking_keys(s)
             name = s.name
             assert name is not None
