@@ -69,8 +69,8 @@ def main() -> None:
     ap.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench"), help="folder with names.py")
     args = ap.parse_args()
 
-    from entnorm.gazetteer import default_gazetteer
-    from entnorm.resolve import Resolver
+    from entnorm.names.gazetteer import default_gazetteer
+    from entnorm.resolution.resolver import Resolver
 
     start = time.perf_counter()
     default_gazetteer()

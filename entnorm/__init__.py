@@ -3,9 +3,9 @@
 The library API mirrors the CLI: `load_aliases` reads aliases.yaml, `Resolver` groups mentions or names into
 entities, `pipeline.extract` runs the whole job over files.
 """
-from entnorm.aliases import AliasTable, load_aliases
+from entnorm.aliasfile.read import AliasTable, load_aliases
 from entnorm.records import Document, Entity, Mention
-from entnorm.resolve import Resolution, Resolver
+from entnorm.resolution.resolver import Resolution, Resolver
 
 __version__ = "0.1.0"
 __all__ = ["AliasTable", "Document", "Entity", "Mention", "Resolution", "Resolver", "load_aliases", "__version__"]

@@ -1,8 +1,8 @@
 """The shipped aliases.yaml is valid, and every name in it resolves to its own entity."""
 from dataclasses import dataclass
 
-from entnorm.aliases import load_aliases
-from entnorm.resolve import Resolver
+from entnorm.aliasfile.read import load_aliases
+from entnorm.resolution.resolver import Resolver
 
 from .conftest import REPO
 

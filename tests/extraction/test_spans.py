@@ -1,0 +1,49 @@
+import pytest
+
+from entnorm.extraction.spans import clean_span, squash
+
+
+def pieces(text, label="PERSON"):
+    return [text[s:e] for s, e in clean_span(text, 0, len(text), label)]
+
+
+@pytest.mark.parametrize(
+    "text, label, expected",
+    [
+        ("Steve Witkoff's", "PERSON", ["Steve Witkoff"]),
+        ("Steve Witkoff’s", "PERSON", ["Steve Witkoff"]),
+        ("Republic’s Dan Cohen", "PERSON", ["Dan Cohen"]),
+        ("Republic’s Dan Cohen", "ORG", ["Republic’s Dan Cohen"]),
+        ("the Kremlin", "ORG", ["Kremlin"]),
+        ("the Kremlin's", "ORG", ["Kremlin"]),
+        ("The Epoch Times", "ORG", ["The Epoch Times"]),
+        ("Editorji News Desk\n\nMoscow", "ORG", ["Editorji News Desk", "Moscow"]),
+        ("SKS NPK NPK\n\n", "PERSON", ["SKS NPK NPK"]),
+        ("“Kremlin,", "ORG", ["Kremlin"]),
+        ("Delta Is Using AI to Set Fares", "ORG", []),
+        ("Moves to Identify Leakers", "ORG", []),
+        ("Reply Cancel", "LOC", []),
+        ("Twitter Email Copy", "PERSON", []),
+        ("Download", "PERSON", []),
+        ("Privacy Policy and Terms of Use", "ORG", []),
+        ("Privacy International", "ORG", ["Privacy International"]),
+        ("Ministry of Defense", "ORG", ["Ministry of Defense"]),
+        ("Ali an-Nasser", "PERSON", ["Ali an-Nasser"]),
+        ("Witkoffs'", "PERSON", ["Witkoffs"]),
+        ("1,000", "ORG", []),
+        ("", "ORG", []),
+    ],
+)
+def test_clean_span(text, label, expected):
+    assert pieces(text, label) == expected
+
+
+def test_offsets_point_into_the_document():
+    text = "Talks with the Kremlin's envoy"
+    start = text.index("the")
+    (s, e), = clean_span(text, start, start + len("the Kremlin's"), "ORG")
+    assert text[s:e] == "Kremlin"
+
+
+def test_squash():
+    assert squash("  Sergei \n  Lavrov ") == "Sergei Lavrov"

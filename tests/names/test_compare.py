@@ -1,0 +1,115 @@
+import pytest
+
+from entnorm.names.compare import compare, edit_budget, token_similarity
+from entnorm.names.parse import ORG, PERSON, PLACE, parse
+
+
+def person(a, b):
+    return compare(parse(a, PERSON), parse(b, PERSON))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Asaad al-Shibani", "Assad al-Sabani"),
+        ("Asaad al-Shibani", "Asaad al-Shaibani"),
+        ("Ahmed al-Shara", "Ahmad al-Sharaa"),
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Gholam Reza Soleymani", "Gholamreza Soleimani"),
+        ("Alexander Leonidovich Zimowsky", "Aliaksandr Leanidavich Simowski"),
+        ("Anatoly Karpov", "Anatolijs Karpovs"),
+    ],
+)
+def test_same_person_full_names(a, b):
+    verdict = person(a, b)
+    assert verdict.score > 0 and verdict.full and not verdict.conflict
+
+
+@pytest.mark.parametrize("a, b", [("Jamil Hamiaeh", "Jamil Hameih"), ("Yuri Karayev", "Yuriy Khadzymuratavich Karaeu")])
+def test_loose_spelling_of_a_leftover_word(a, b):
+    verdict = person(a, b)
+    assert verdict.score > 0 and not verdict.full and not verdict.conflict
+
+
+@pytest.mark.parametrize(
+    "short, full",
+    [
+        ("Assad", "Bashar al-Assad"),
+        ("Al Shabani", "Asaad al-Shibani"),
+        ("Alshara", "Ahmed al-Shara"),
+        ("Medisnky", "Vladimir Medinsky"),
+        ("Raul Gorrin", "Raul Antonio Gorrin Belisario"),
+        ("Raul A Gorrin", "Raul Gorrin Belisario"),
+        ("Osama bin Laden", "Usama bin Muhammad bin Awad bin Ladin"),
+    ],
+)
+def test_shorter_forms_match(short, full):
+    verdict = person(short, full)
+    assert verdict.score > 0 and not verdict.full and not verdict.conflict
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Bashar al-Assad", "Hafez al-Assad"),
+        ("Kim Jong-un", "Kim Jong-il"),
+        ("Vladimir Putin", "Vladimir Zelensky"),
+        ("Vladimir Zelensky", "Vladimir Medinsky"),
+        ("Sa'ad bin Laden", "Osama bin Laden"),
+        ("Qasem Soleimani", "Sohrab Soleimani"),
+        ("Medny Kadyrova", "Aishat Ramzanovna Kadyrova"),
+        ("Dmitry G. Gudkov", "Dmitry A. Gudkov"),
+        ("Sergey Borisovich Ivanov", "Sergey Petrovich Ivanov"),
+    ],
+)
+def test_relatives_and_namesakes_conflict(a, b):
+    verdict = person(a, b)
+    assert verdict.score == 0 and verdict.conflict
+
+
+@pytest.mark.parametrize("short, full", [("Assad", "Assad al-Sabani"), ("Al Assad", "Asaad al-Shaibani"), ("Vladimir", "Vladimir Putin")])
+def test_one_word_never_matches_a_given_name(short, full):
+    verdict = person(short, full)
+    assert verdict.score == 0 and not verdict.conflict
+
+
+def test_comparison_is_symmetric_in_outcome():
+    for a, b in [("Assad", "Bashar al-Assad"), ("Kim Jong-un", "Kim Jong-il"), ("Raul Gorrin", "Raul Antonio Gorrin")]:
+        x, y = person(a, b), person(b, a)
+        assert (x.score, x.conflict, x.full) == (y.score, y.conflict, y.full)
+
+
+@pytest.mark.parametrize(
+    "a, b, matched",
+    [
+        ("Defense Ministry", "Ministry of Defense", True),
+        ("Defense Ministry", "the Russian Ministry of Defense", False),
+        ("HTS", "Hayat Tahrir al-Sham", True),
+        ("RT", "Russia Today", True),
+        ("Sberbank of Russia", "PJSC Sberbank", True),
+        ("The Moscow Times", "the New York Times", False),
+        ("HTS", "SDF", False),
+    ],
+)
+def test_organisations(a, b, matched):
+    assert (compare(parse(a, ORG), parse(b, ORG)).score > 0) is matched
+
+
+def test_places_written_together():
+    assert compare(parse("Santa Fe", PLACE), parse("Santafe", PLACE)).score > 0
+
+
+def test_kinds_never_match():
+    assert compare(parse("Jordan", PERSON), parse("Jordan", PLACE)).score == 0
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [("assad", "assad", 1.0), ("a", "antonio", 0.8), ("a", "boris", 0.0), ("un", "il", 0.0), ("li", "lin", 0.0)],
+)
+def test_token_similarity_edges(a, b, expected):
+    assert token_similarity(a, b) == expected
+
+
+def test_edit_budget_grows_with_length():
+    assert [edit_budget(n) for n in (3, 4, 6, 7, 10, 11)] == [0, 1, 1, 2, 2, 3]

@@ -1,0 +1,40 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from entnorm.names.normalize import fold, key
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Türkiye", "turkiye"),
+        ("  the Syrian  Arab-Republic’s ", "syrian arab republics"),
+        ("Al-Shabani", "al shabani"),
+        ("Ba'asyir", "baasyir"),
+        ("the the Hague", "hague"),
+        ("The Epoch Times", "epoch times"),
+        ("ʿekure", "ekure"),
+        ("", ""),
+        ("...", ""),
+    ],
+)
+def test_key(text, expected):
+    assert key(text) == expected
+
+
+def test_fold_transliterates_and_casefolds():
+    assert fold("Žores ALFËROV") == "zores alferov"
+
+
+@given(st.text())
+def test_key_is_idempotent_and_total(text):
+    k = key(text)
+    assert key(k) == k
+    assert k == k.strip()
+    assert "  " not in k
+
+
+@given(st.text())
+def test_key_ignores_case_and_outer_space(text):
+    assert key(f"  {text.upper()} ") == key(text.upper())

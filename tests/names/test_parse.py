@@ -1,0 +1,62 @@
+import pytest
+
+from entnorm.names.parse import ORG, PERSON, PLACE, parse
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("Asaad al-Shibani", ("asaad", "shibani")),
+        ("Al Shabani", ("shabani",)),
+        ("Bashar al-Assad", ("bashar", "assad")),
+        ("'Abd Al-Rahim Ba'asyir", ("abdrahim", "baasyir")),
+        ("Abdul Rahim Bashir", ("abdrahim", "bashir")),
+        ("Abdullah", ("abdlah",)),
+        ("Abdallah", ("abdlah",)),
+        ("Yusif Abu-Talebi", ("yusif", "abutalebi")),
+        ("Yousef Aboutalebi", ("yousef", "abutalebi")),
+        ("Osama bin Muhammad bin Awad bin Ladin", ("osama", "muhammad", "awad", "ladin")),
+        ("Raul Antonio De La Santisima Gorrin", ("raul", "antonio", "santisima", "gorrin")),
+        ("Dr. Asef al-Shalish", ("asef", "shalish")),
+        ("Sheikh Abdulkadir Mumin", ("abdkadir", "mumin")),
+        ("Wail H.a. Jildan", ("wail", "h", "a", "jildan")),
+        ("Kim Jong-un", ("kim", "jongun")),
+        ("President", ("president",)),
+    ],
+)
+def test_person_tokens(text, tokens):
+    assert parse(text, PERSON).tokens == tokens
+
+
+def test_person_readings_split_glued_article_and_hyphens():
+    assert parse("Alshara", PERSON).readings == (("alshara",), ("shara",))
+    assert parse("Kim Jong-un", PERSON).readings == (("kim", "jongun"), ("kim", "jong", "un"))
+
+
+@pytest.mark.parametrize(
+    "text, tokens, initials",
+    [
+        ("Public Joint Stock Company Sberbank of Russia", ("sberbank", "russia"), "sr"),
+        ("the Russian Ministry of Defense", ("russian", "ministry", "defense"), "rmd"),
+        ("Hayat Tahrir al-Sham", ("hayat", "tahrir", "sham"), "hts"),
+        ("Cec Chemical Co., LTD.", ("cec", "chemical"), "cc"),
+        ("Limited", ("limit",), "l"),
+        ("Dandong Xianghe Trading Co., LTD.", ("dandong", "xianghe", "trad"), "dxt"),
+    ],
+)
+def test_org_tokens(text, tokens, initials):
+    name = parse(text, ORG)
+    assert (name.tokens, name.initials) == (tokens, initials)
+
+
+@pytest.mark.parametrize("text, acronym", [("HTS", True), ("U.S.", True), ("Hts", False), ("ABCDEFGH", False)])
+def test_acronyms(text, acronym):
+    assert parse(text, ORG).is_acronym is acronym
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [("Sweida province", ("sweida",)), ("Santa-Fe", ("santa", "fe")), ("the Syrian Arab Republic", ("syrian", "arab", "republic")), ("Province", ("province",))],
+)
+def test_place_tokens(text, tokens):
+    assert parse(text, PLACE).tokens == tokens

@@ -1,0 +1,42 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from entnorm.names.phonetic import skeleton, sound
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("sergey", "sergej", "sergei"),
+        ("zhores", "zores", "schores", "zsoresz", "zjores"),
+        ("alfjorov", "alfiorov", "alfjorow"),
+        ("leshchenko", "leschtschenko", "leszczenko"),
+        ("ivanovich", "ivanovitsj", "ivanovic", "ivanowitsch"),
+        ("dzhemilev", "dzemilev", "djemilev", "dschemilew"),
+        ("tsjajka", "chayka"),
+        ("assad", "asaad"),
+        ("sharaa", "shara"),
+        ("hamieh", "hamie"),
+        ("yuriy", "yuri", "jurij", "iurii"),
+        ("witkoff", "witkov"),
+        ("karaman", "caraman"),
+    ],
+)
+def test_transliteration_variants_sound_alike(variants):
+    assert len({sound(v) for v in variants}) == 1
+
+
+@pytest.mark.parametrize("a, b", [("bashar", "hafez"), ("putin", "zelensky"), ("jongun", "jongil")])
+def test_different_names_sound_different(a, b):
+    assert sound(a) != sound(b)
+
+
+def test_skeleton_groups_vowel_variants():
+    assert skeleton("shaibani") == skeleton("sabani") == skeleton("shibani")
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=20))
+def test_sound_never_empty_and_ascii(token):
+    out = sound(token)
+    assert out and out.isascii() and out == out.lower()
