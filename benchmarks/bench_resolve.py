@@ -19,18 +19,10 @@ import resource
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-
-@dataclass(frozen=True, slots=True)
-class Name:
-    text: str
-    label: str
-    doc: None = None
 
 
 def draw_names(n: int, seed: int, bench_dir: Path) -> list[tuple[str, str, str]]:
@@ -70,6 +62,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from entnorm.names.gazetteer import default_gazetteer
+    from entnorm.records import Mention
     from entnorm.resolution.resolver import Resolver
 
     start = time.perf_counter()
@@ -78,7 +71,7 @@ def main() -> None:
     print(f"{'names':>8} {'seconds':>8} {'names/s':>8} {'entities':>9} {'peak MB':>8} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6}")
     for size in (int(s) for s in args.sizes.split(",")):
         names = draw_names(size, args.seed, Path(args.bench))
-        mentions = [Name(text, label) for text, label, _ in names]
+        mentions = [Mention.named(text, label) for text, label, _ in names]
         start = time.perf_counter()
         resolution = Resolver().resolve(mentions)
         seconds = time.perf_counter() - start

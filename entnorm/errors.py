@@ -5,10 +5,25 @@ Anything that is not an `EntnormError` is a bug and keeps its traceback.
 from __future__ import annotations
 
 
+def where(path: str, line: int | None, col: int | None) -> str:
+    """`FILE:LINE:COL` (or `FILE` when the place is unknown), the way compilers point at a mistake."""
+    return path if line is None else f"{path}:{line}:{col or 1}"
+
+
 class EntnormError(Exception):
     """Base class: a user mistake with a message that says how to fix it."""
 
     exit_code = 1
+
+
+class BadOption(EntnormError):
+    """An option's value does not fit (a label the model does not know); shown as click's usage error."""
+
+    exit_code = 2
+
+    def __init__(self, option: str, message: str):
+        super().__init__(message)
+        self.option = option
 
 
 class CorpusError(EntnormError):
@@ -32,8 +47,7 @@ class AliasFileError(EntnormError):
     """aliases.yaml cannot be used; the message points at file:line:col."""
 
     def __init__(self, path: str, line: int | None, col: int | None, problem: str):
-        where = path if line is None else f"{path}:{line}:{col or 1}"
-        super().__init__(f"{where}: {problem}")
+        super().__init__(f"{where(path, line, col)}: {problem}")
         self.path, self.line, self.col, self.problem = path, line, col, problem
 
 

@@ -1,117 +1,228 @@
-"""The two jobs behind the CLI, as plain functions: extract (read → NER → resolve) and resolve (names → resolve)."""
+"""The jobs behind the commands, one plain function each: `extract_files`, `resolve_names`, `explain_name`,
+`suggest_changes` (and `file_suggestions`). The CLI parses options, calls one of these and writes what it returns.
+
+This is where the two wings meet: extraction (files -> mentions) and resolution (mentions -> entities) never
+import each other; a job hands the one's mentions to the other. It is also where the settings are decided:
+the alias file and the model in use (options, then environment, then defaults), the labels kept, the number
+of processes, and the cache.
+"""
+
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 
-from entnorm.aliasfile.read import AliasTable
-from entnorm.extraction.cache import SpanCache, model_id
-from entnorm.extraction.corpus import iter_documents
-from entnorm.errors import InputError
-from entnorm.extraction.mentions import SpacyRecogniser, batch_size_for, iter_mentions, load_pipeline
-from entnorm.records import Document, Mention
-from entnorm.resolution.resolver import Resolution, Resolver
+from entnorm.aliasfile.read import AliasTable, load_aliases
+from entnorm.aliasfile.write import add_names
+from entnorm.errors import BadOption, EntnormError
+from entnorm.extraction.corpus import list_files, read_lines, read_names
+from entnorm.labels import DEFAULT_LABELS
+from entnorm.records import Document, Explanation, Mention, Resolution
+from entnorm.resolution.diagnostics import explain
+from entnorm.resolution.entities import build_entities
+from entnorm.resolution.resolver import Resolver
+from entnorm.resolution.suggest import Suggestion, suggest
 
 Warn = Callable[[str], None]
 Progress = Callable[[Document], None]
 
+#: Below this many files, extra processes cost more to start than they save.
+MIN_FILES_PER_JOBS = 50
+
+
+def alias_path(path: str | None) -> str:
+    """The alias file in use: --aliases, else $ENTNORM_ALIASES, else ./aliases.yaml."""
+    return path if path is not None else os.environ.get("ENTNORM_ALIASES") or "aliases.yaml"
+
+
+def load_alias_table(path: str | None) -> AliasTable:
+    return load_aliases(alias_path(path))
+
+
+def choose_model(requested: str | None) -> tuple[str, dict, tuple[str, ...]]:
+    """The pipeline to use (--model, $ENTNORM_MODEL, or the default), its meta.json and entity labels."""
+    from entnorm.extraction.model import default_model, meta_labels, read_meta
+
+    model = requested or os.environ.get("ENTNORM_MODEL") or default_model()
+    meta = read_meta(model)
+    labels = meta_labels(meta)
+    if not labels:
+        components = ", ".join(meta.get("pipeline") or []) or "none"
+        raise EntnormError(f"spaCy pipeline {model!r} has no entity recogniser (components: {components})")
+    return model, meta, labels
+
+
+def labels_to_keep(requested: Sequence[str] | None, known: tuple[str, ...], *, labels_option: bool = True) -> list[str]:
+    """The labels asked for, checked against the model's; by default those of DEFAULT_LABELS the model has.
+
+    Args:
+        labels_option: the command has --labels (extract); otherwise only another --model can help.
+    """
+    if requested is None:
+        requested = [label for label in DEFAULT_LABELS if label in known]
+        if not requested:
+            raise BadOption(
+                "--labels" if labels_option else "--model",
+                f"the model has none of {', '.join(DEFAULT_LABELS)}; choose from: {', '.join(known)}",
+            )
+    unknown = [label for label in requested if label not in known]
+    if unknown:
+        raise BadOption("--labels", f"unknown label {', '.join(unknown)}; this model knows: {', '.join(known)}")
+    return list(requested)
+
+
+def jobs_for(requested: int, n_files: int) -> int:
+    """--jobs 0: all cores, or 1 for fewer than MIN_FILES_PER_JOBS files."""
+    if requested:
+        return requested
+    return (os.cpu_count() or 1) if n_files >= MIN_FILES_PER_JOBS else 1
+
+
+@contextmanager
+def open_cache(enabled: bool, on_warning: Warn) -> Iterator:
+    """The span cache (see `extraction.cache`), or None; closed (and its last batch written) at the end."""
+    if not enabled:
+        yield None
+        return
+    from entnorm.extraction.cache import SpanCache
+
+    cache = SpanCache.open_or_warn(on_warning)
+    try:
+        yield cache
+    finally:
+        if cache is not None:
+            cache.close()
+
 
 @dataclass(slots=True)
-class Extraction:
-    """Every mention found, in document order, the names the texts define as one, and how they resolve."""
+class Extracted:
+    """What `extract_files` found: the files read, every mention in document order, the acronyms the texts
+    define, and the resolution (absent when the caller resolves itself)."""
 
+    files: list[str]
     mentions: list[Mention]
-    links: list[tuple[str, str]]
-    resolution: Resolution
+    acronyms: list[tuple[str, str]]
+    resolution: Resolution | None
 
 
-def extract(
-    files: Sequence[str],
+def extract_files(
+    paths: Sequence[str],
     *,
-    model: str,
-    meta: dict,
-    labels: Iterable[str],
     aliases: AliasTable,
+    pattern: str = "*.txt",
+    model: str | None = None,
+    labels: Sequence[str] | None = None,
+    labels_option: bool = True,
+    jobs: int = 0,
+    use_cache: bool = True,
     encoding: str | None = None,
-    jobs: int = 1,
-    cache: SpanCache | None = None,
     scheduler: str | None = None,
+    resolve: bool = True,
     on_warning: Warn = lambda message: None,
+    on_files: Callable[[int], None] = lambda total: None,
     on_document: Progress = lambda document: None,
-) -> Extraction:
-    """Find the entities in `files` (already expanded by `corpus.list_files`) with the spaCy pipeline `model`
-    (a name or path; `meta` is its meta.json, see `extract.read_meta`). The pipeline is loaded only if a file
-    is not in `cache`.
+) -> Extracted:
+    """List the files under `paths`, pick the model and the labels, find the mentions and (with `resolve`)
+    resolve them. See `extraction.mentions.extract_mentions` for how the texts are read."""
+    from entnorm.extraction.mentions import extract_mentions
 
-    Texts stream through the model in batches of about 200,000 characters and are dropped once their
-    mentions are taken; only the mentions are kept, in input order. With `scheduler` ("local", or the address
-    of a Dask scheduler) the recogniser runs on a Dask cluster instead of `jobs` local processes; its workers
-    load `model` themselves.
+    files = list_files(paths, pattern=pattern)
+    on_files(len(files))
+    model, meta, known = choose_model(model)
+    wanted = labels_to_keep(labels, known, labels_option=labels_option)
+    alias_names = [(name, entity.label) for entity in aliases.entities for name in entity.names]
+    with open_cache(use_cache, on_warning) as cache:
+        found = extract_mentions(
+            files,
+            model=model,
+            meta=meta,
+            labels=wanted,
+            alias_names=alias_names,
+            encoding=encoding,
+            jobs=jobs_for(jobs, len(files)),
+            cache=cache,
+            scheduler=scheduler,
+            on_warning=on_warning,
+            on_document=on_document,
+        )
+    resolution = Resolver(aliases).resolve(found.mentions, acronyms=found.acronyms) if resolve else None
+    return Extracted(files, found.mentions, found.acronyms, resolution)
+
+
+def resolve_names(source: str, *, label: str, aliases: AliasTable) -> tuple[list[Mention], Resolution]:
+    """Read a names file (or "-") and resolve its names with no document context; `entity_of` follows input order."""
+    names = read_names(read_lines(source), default_label=label, source=source)
+    return names, Resolver(aliases).resolve(names)
+
+
+def explain_name(
+    name: str,
+    *,
+    label: str,
+    aliases: AliasTable,
+    paths: Sequence[str] = (),
+    names_file: str | None = None,
+    model: str | None = None,
+    pattern: str = "*.txt",
+    on_warning: Warn = lambda message: None,
+) -> Explanation:
+    """Resolve NAME among the mentions of `paths` and the names of `names_file`, once, and say why it went where
+    it went (`resolution.diagnostics.explain`)."""
+    mentions: list[Mention] = []
+    acronyms: list[tuple[str, str]] = []
+    if paths:
+        found = extract_files(
+            paths, aliases=aliases, pattern=pattern, model=model, labels_option=False, jobs=1, resolve=False,
+            on_warning=on_warning,
+        )
+        mentions += found.mentions
+        acronyms += found.acronyms
+    if names_file:
+        mentions += read_names(read_lines(names_file), default_label=label, source=names_file)
+    mentions.append(Mention.named(name, label))
+    resolver = Resolver(aliases)
+    analysis = resolver.analyse(mentions, acronyms=acronyms, keep_comparisons=True)
+    resolution = build_entities(analysis, aliases)
+    return explain(resolver, analysis, resolution, len(mentions) - 1)
+
+
+def suggest_changes(
+    paths: Sequence[str],
+    *,
+    aliases: AliasTable,
+    model: str | None = None,
+    pattern: str = "*.txt",
+    on_warning: Warn = lambda message: None,
+) -> list[Suggestion]:
+    """Resolve the texts in `paths` once and list what the alias file could pin down (`resolution.suggest`)."""
+    found = extract_files(
+        paths, aliases=aliases, pattern=pattern, model=model, labels_option=False, resolve=False,
+        on_warning=on_warning,
+    )
+    analysis = Resolver(aliases).analyse(found.mentions, acronyms=found.acronyms, keep_comparisons=True)
+    return suggest(analysis, build_entities(analysis, aliases), aliases)
+
+
+def check_accepted(suggestions: list[Suggestion], accepted: Sequence[str]) -> None:
+    """Raises BadOption when an id given with --accept is not among the suggestions."""
+    unknown = set(accepted) - {s.id for s in suggestions}
+    if unknown:
+        raise BadOption("--accept", f"no suggestion {', '.join(sorted(unknown))}; the ids are listed without --write")
+
+
+def file_suggestions(path: str, suggestions: list[Suggestion], accepted: Sequence[str]) -> tuple[int, int]:
+    """File suggestions in the alias file at `path`: those whose ids are `accepted`, else every merge.
+
+    Returns:
+        (names filed, suggestions chosen).
 
     Raises:
-        CorpusError: when none of the files holds readable text.
+        BadOption: an accepted id is not among the suggestions.
     """
-    total = sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f))
-    batch_size = batch_size_for(total, len(files))
-    documents = iter_documents(files, encoding=encoding, on_warning=on_warning)
-    found: list[tuple[int, list[Mention], list[tuple[str, str]]]] = []
-    if scheduler:
-        from entnorm.extraction.dask import DaskRecogniser
+    check_accepted(suggestions, accepted)
+    chosen = [s for s in suggestions if s.id in accepted] if accepted else [s for s in suggestions if s.kind == "merge"]
+    changed = add_names(path, [a for s in chosen for a in s.additions()])
+    return len(changed), len(chosen)
 
-        recogniser = DaskRecogniser(model, model_id=model_id(meta), scheduler=scheduler, batch_size=batch_size)
-    else:
-        recogniser = SpacyRecogniser(partial(load_pipeline, model), meta=meta, batch_size=batch_size, n_process=jobs)
-    with recogniser if scheduler else nullcontext():
-        for result in iter_mentions(recogniser, documents, labels=labels, aliases=aliases, cache=cache):
-            found.append((result.order, result.mentions, result.links))
-            on_document(result.document)
-    found.sort(key=lambda item: item[0])
-    mentions = [m for _, doc_mentions, _ in found for m in doc_mentions]
-    links = [link for _, _, doc_links in found for link in doc_links]
-    resolution = Resolver(aliases).resolve(mentions, links=links)
-    return Extraction(mentions, links, resolution)
-
-
-@dataclass(frozen=True, slots=True)
-class NameInput:
-    """One name given to `entnorm resolve`."""
-
-    text: str
-    label: str
-    doc: None = None
-
-
-def read_names(lines: Iterable[str], *, default_label: str, source: str = "-") -> list[NameInput]:
-    """Parse `entnorm resolve` input: one name per line, or JSON lines {"text": ..., "label": ...}.
-
-    Blank lines are skipped. Raises InputError with the line number for malformed JSON or a missing text.
-    """
-    names = []
-    for number, line in enumerate(lines, 1):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if stripped.startswith("{"):
-            try:
-                row = json.loads(stripped)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{source}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
-            text = row.get("text")
-            if not isinstance(text, str) or not text.strip():
-                raise InputError(f'{source}:{number}: a JSON line needs a "text" field with the name')
-            label = row.get("label") or default_label
-            if not isinstance(label, str):
-                raise InputError(f'{source}:{number}: "label" must be text, like "PERSON"')
-            names.append(NameInput(text.strip(), label))
-        else:
-            names.append(NameInput(stripped, default_label))
-    return names
-
-
-def resolve_names(names: Sequence[NameInput], *, aliases: AliasTable) -> Resolution:
-    """Resolve a list of names with no document context; `entity_of` follows input order."""
-    return Resolver(aliases).resolve(names)

@@ -1,4 +1,6 @@
-"""The records entnorm reads and writes, and the fixed field order every output format uses."""
+"""The records that cross from one part of entnorm to another or are written out, and for each record written,
+its fixed field order (every output format uses it) and the function that makes its row."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,9 +10,8 @@ MENTION_FIELDS = ("doc", "start", "end", "text", "label", "entity", "canonical")
 RESOLUTION_FIELDS = ("text", "label", "entity", "canonical")
 SUGGESTION_FIELDS = ("id", "kind", "label", "canonical", "add", "score", "reason")
 EXPLAIN_FIELDS = ("name", "resolved", "candidate", "label", "entity", "score", "outcome", "reason")
-
-#: The entity labels entnorm keeps by default (spaCy's OntoNotes names for them).
-DEFAULT_LABELS = ("PERSON", "GPE", "LOC", "ORG")
+#: The table says these in its title rather than on every row.
+EXPLAIN_TITLE_FIELDS = ("name", "resolved")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,13 +24,19 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A cleaned NER span: `text[start:end]` of its document, whitespace squashed into `text`."""
+    """A name to resolve. From a text: `text[start:end]` of document `doc`, whitespace squashed into `text`.
+    From a list of names (`named`): no document (`doc` is None) and no offsets."""
 
-    doc: str
+    doc: str | None
     start: int
     end: int
     text: str
     label: str
+
+    @classmethod
+    def named(cls, text: str, label: str) -> Mention:
+        """A name given without a document (a line of `entnorm resolve`, the name `explain` is asked about)."""
+        return cls(None, 0, 0, text, label)
 
 
 @dataclass(slots=True)
@@ -54,3 +61,64 @@ class Entity:
             "aliases": [{"text": t, "count": c} for t, c in self.aliases],
             "attributes": dict(self.attributes),
         }
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The entities found and, for every input mention in order, the index of its entity."""
+
+    entities: list[Entity]
+    entity_of: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One name compared with the explained name, and the outcome."""
+
+    text: str
+    label: str
+    entity: str
+    score: float
+    outcome: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Explanation:
+    """Where a name went, and every name it was compared with (best first)."""
+
+    entity: Entity
+    candidates: list[Candidate]
+
+
+def mention_row(mention: Mention, entity: Entity) -> dict:
+    return {
+        "doc": mention.doc,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "label": entity.label,
+        "entity": entity.id,
+        "canonical": entity.canonical,
+    }
+
+
+def resolution_row(mention: Mention, entity: Entity) -> dict:
+    return {"text": mention.text, "label": entity.label, "entity": entity.id, "canonical": entity.canonical}
+
+
+def explain_rows(name: str, explanation: Explanation) -> list[dict]:
+    resolved = f"{explanation.entity.canonical} ({explanation.entity.id})"
+    return [
+        {
+            "name": name,
+            "resolved": resolved,
+            "candidate": c.text,
+            "label": c.label,
+            "entity": c.entity,
+            "score": c.score,
+            "outcome": c.outcome,
+            "reason": c.reason,
+        }
+        for c in explanation.candidates
+    ]

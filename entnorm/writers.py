@@ -9,20 +9,36 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 FORMATS = ("auto", "table", "json", "jsonl", "csv")
+#: With --format auto and --output FILE, the file's extension picks the format; any other: JSON lines.
+EXTENSION_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
 
-def pick_format(requested: str, stream: TextIO) -> str:
-    """Resolve "auto": a table on a terminal, JSON lines otherwise."""
-    if requested != "auto":
-        return requested
+def _is_terminal(stream: TextIO) -> bool:
     try:
-        return "table" if stream.isatty() else "jsonl"
+        return stream.isatty()
     except (AttributeError, ValueError):  # closed or unusual streams
-        return "jsonl"
+        return False
+
+
+def choose_format(requested: str, output: str, stream: TextIO) -> tuple[str, bool]:
+    """The format to write (resolving "auto") and whether to use colour, from -f, -o and the stream.
+
+    "auto" is a table on a terminal and JSON lines when piped; with -o FILE, the extension decides. Colour only
+    on a terminal.
+    """
+    if output != "-":
+        if requested == "auto":
+            requested = EXTENSION_FORMATS.get(os.path.splitext(output)[1].lower(), "jsonl")
+        return requested, False
+    terminal = _is_terminal(stream)
+    if requested == "auto":
+        requested = "table" if terminal else "jsonl"
+    return requested, terminal
 
 
 def _json(value: object) -> str:
@@ -98,10 +114,20 @@ def write_table(records: Iterable[dict], fields: Sequence[str], stream: TextIO, 
         console.print("no entities found", style="dim")
 
 
-def write_records(records: Iterable[dict], fields: Sequence[str], fmt: str, stream: TextIO, *, title: str = "", color: bool = True) -> None:
-    """Write records in `fmt` (already resolved from "auto")."""
+def write_records(
+    records: Iterable[dict],
+    fields: Sequence[str],
+    fmt: str,
+    stream: TextIO,
+    *,
+    title: str = "",
+    color: bool = True,
+    title_fields: Sequence[str] = (),
+) -> None:
+    """Write records in `fmt` (already resolved from "auto"). A table leaves out `title_fields`: the title says them."""
     if fmt == "table":
-        write_table(records, fields, stream, title=title, color=color)
+        shown = [f for f in fields if f not in title_fields]
+        write_table(records, shown, stream, title=title, color=color)
     elif fmt == "json":
         write_json(records, fields, stream)
     elif fmt == "csv":

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from entnorm.records import Mention
+
 RULER_PATTERNS = [
     {"label": "PERSON", "pattern": "Sergei Lavrov"},
     {"label": "PERSON", "pattern": "Sergey Lavrov"},
@@ -67,3 +69,8 @@ def write(tmp_path):
 
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def mention(text: str, label: str = "PERSON", doc: str | None = None) -> Mention:
+    """A mention with no offsets: what the resolver needs of one."""
+    return Mention(doc, 0, 0, text, label)

@@ -17,7 +17,6 @@ error that names both places. An empty or absent file is valid and means "infer 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,14 +24,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from entnorm.errors import AliasFileError
+from entnorm.errors import AliasFileError, where
+from entnorm.labels import KNOWN_LABELS
 from entnorm.names.normalize import key
 
-#: The entity labels of spaCy's English pipelines (OntoNotes 5).
-KNOWN_LABELS = (
-    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
-    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
-)
 _SCALAR = (str, int, float, bool)
 
 
@@ -89,7 +84,7 @@ def _position(node: object, item: object = None) -> tuple[int | None, int | None
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong in an alias file, where, and how to fix it. A fatal problem makes the file unusable;
-    the others (a name listed twice, two entries that look like one entity) are reported by `check_aliases`."""
+    the others (a name listed twice, two entries that look like one entity) are reported by `aliasfile.check`."""
 
     line: int | None
     col: int | None
@@ -98,8 +93,7 @@ class Problem:
     fatal: bool = True
 
     def describe(self, path: str) -> str:
-        where = path if self.line is None else f"{path}:{self.line}:{self.col or 1}"
-        return f"{where}: {self.message}" + (f"; fix: {self.fix}" if self.fix else "")
+        return f"{where(path, self.line, self.col)}: {self.message}" + (f"; fix: {self.fix}" if self.fix else "")
 
 
 def _read(text: str, problems: list[Problem]) -> object:
@@ -157,7 +151,7 @@ def _entity(label: str, canonical: object, value: object, block: CommentedMap, p
     return AliasEntity(canonical.strip(), label, tuple(aliases), attributes, line or 0)
 
 
-def _validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
+def validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
     """Build the table from whatever is usable and collect every problem, in file order."""
     problems: list[Problem] = []
     table = AliasTable(path=path)
@@ -224,34 +218,11 @@ def parse_aliases(text: str, *, path: str = "aliases.yaml") -> AliasTable:
         AliasFileError: the first fatal problem, with file:line:col: YAML syntax, shape, unknown labels, a name
             under two entities.
     """
-    table, problems = _validate(text, path)
+    table, problems = validate(text, path)
     fatal = [p for p in problems if p.fatal]
     if fatal:
         raise AliasFileError(path, fatal[0].line, fatal[0].col, fatal[0].message)
     return table
-
-
-def check_aliases(text: str, *, path: str = "aliases.yaml") -> list[Problem]:
-    """Every problem of an alias file, fatal or not, in file order; also entries of one label whose
-    canonical names look like one entity ("Sergei Lavrov" / "Sergey Lavrov")."""
-    from entnorm.names.compare import compare
-    from entnorm.names.parse import KIND_OF_LABEL, ORG, parse
-
-    table, problems = _validate(text, path)
-    by_label: dict[str, list[AliasEntity]] = {}
-    for entity in table.entities:
-        by_label.setdefault(entity.label, []).append(entity)
-    for label, entities in by_label.items():
-        kind = KIND_OF_LABEL.get(label, ORG)
-        for i, a in enumerate(entities):
-            for b in entities[i + 1 :]:
-                verdict = compare(parse(a.canonical, kind), parse(b.canonical, kind))
-                if verdict.full and verdict.score > 0:
-                    problems.append(Problem(
-                        b.line, 3, f"{b.canonical!r} and {a.canonical!r} (line {a.line}) look like one entity ({verdict.reason})",
-                        "merge the two entries, or keep both if they really are different", fatal=False,
-                    ))
-    return sorted(problems, key=lambda p: (p.line or 0, p.col or 0))
 
 
 def _alias_position(block: CommentedMap, canonical: str, name: str) -> tuple[int | None, int | None]:
@@ -291,7 +262,3 @@ def load_aliases(path: str | Path | None) -> AliasTable:
         return AliasTable(path=str(path))
     return parse_aliases(text, path=str(path))
 
-
-def slug(text: str) -> str:
-    """A lowercase ASCII id fragment: "Asaad al-Shaibani" → "asaad-al-shaibani"."""
-    return re.sub(r"\s+", "-", key(text)) or "entity"

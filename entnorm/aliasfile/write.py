@@ -11,10 +11,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +23,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from entnorm.aliasfile.read import parse_aliases, read_alias_file
 from entnorm.errors import AliasFileError, EntnormError
 from entnorm.names.normalize import key
+from entnorm.storage import write_atomic
 
 
 class AliasConflict(EntnormError):
@@ -39,23 +37,6 @@ class Addition:
     name: str
     canonical: str
     label: str
-
-
-def write_atomic(path: str | Path, text: str) -> None:
-    """Replace `path` with `text` in one step (temporary file in the same folder, fsync, os.replace)."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            shutil.copymode(path, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 _NESTED_KEY = re.compile(r"^( +)[^\s#\-][^\n]*:", re.M)
@@ -94,7 +75,7 @@ def _find(data: CommentedMap, canonical: str) -> tuple[str, object] | None:
     return None
 
 
-def _file_name(data: CommentedMap, addition: Addition) -> bool:
+def _add_to_document(data: CommentedMap, addition: Addition) -> bool:
     """File one name in the document; False when the entity already lists it."""
     found = _find(data, addition.canonical)
     if found is None:
@@ -159,7 +140,7 @@ def add_names(path: str | Path, additions: Iterable[Addition]) -> list[Addition]
                 f"{addition.canonical!r} is an alias of {target.canonical!r} ({path}:{target.line}); "
                 f"add the name to {target.canonical!r} instead"
             )
-        if _file_name(data, addition):
+        if _add_to_document(data, addition):
             changed.append(addition)
         table = _reparse(yaml, data, path)
     if changed:

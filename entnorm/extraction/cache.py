@@ -1,7 +1,7 @@
 """A cache of the recogniser's output, so that a re-run (after editing aliases.yaml, or with other labels or
 formats) resolves again without running the model again.
 
-One SQLite file, `extract.sqlite` in `gazetteer.cache_dir()`. A document's entry is keyed by the SHA-256 of its
+One SQLite file, `extract.sqlite` in `storage.cache_dir()`. A document's entry is keyed by the SHA-256 of its
 decoded text, the model (name, version, components), the span-cleaning rules and the format of the entry, and
 holds every entity span the model found, of every label, already cleaned (`extract.clean_spans`), as JSON.
 Labels are applied after the cache, so a run with other --labels reuses it too. The alias file plays no part
@@ -21,13 +21,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from entnorm.extraction import spans
-from entnorm.names.gazetteer import cache_dir
+from entnorm.storage import cache_dir
 
 #: Bump when what is stored changes: old entries are then simply not found.
-ENTRY_FORMAT = 2
-#: Entries hold cleaned spans, so they depend on the cleaning rules too: a fingerprint of their source makes
-#: an upgrade that changes them miss the old entries instead of returning stale spans.
-CLEANING_RULES = hashlib.sha256(Path(spans.__file__).read_bytes()).hexdigest()[:12]
+ENTRY_FORMAT = 3
+#: Entries hold cleaned spans, so they depend on the cleaning rules too: the rules' version and a fingerprint
+#: of their word lists make an upgrade that changes them miss the old entries instead of returning stale spans.
+CLEANING_RULES = spans.CLEANING_RULES
 BUSY_TIMEOUT_MS = 30_000
 
 Span = tuple[int, int, str]
@@ -38,12 +38,6 @@ def document_key(text: bytes, *, model: str) -> str:
     decoding, so the file's encoding needs no part in the key."""
     digest = hashlib.sha256(text).hexdigest()
     return f"{ENTRY_FORMAT}|{CLEANING_RULES}|{digest}|{model}"
-
-
-def model_id(meta: dict) -> str:
-    """Language, name, version and components of a pipeline (from its meta): what its output depends on."""
-    components = meta.get("components") or meta.get("pipeline") or []
-    return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}:{','.join(components)}"
 
 
 class SpanCache:

@@ -1,4 +1,4 @@
-"""Finding and reading the input texts.
+"""Finding and reading the input: the texts of `extract`, and the name lists of `resolve` and `explain`.
 
 Paths are expanded in the order given; folders are walked recursively and their files sorted, so output order
 never depends on the file system. Files are read one at a time (`iter_documents` is lazy). A file that is not
@@ -8,13 +8,14 @@ reported, so nothing is silently lost.
 from __future__ import annotations
 
 import fnmatch
+import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from entnorm.errors import CorpusError
-from entnorm.records import Document
+from entnorm.errors import CorpusError, InputError
+from entnorm.records import Document, Mention
 
 DEFAULT_GLOB = "*.txt"
 #: Used when a file is not valid UTF-8 and no --encoding was given: the usual encoding of Western news text
@@ -114,3 +115,43 @@ def iter_documents(
         yield Document(name=path, text=text)
     if not seen_any:
         raise CorpusError("no readable text in the files given (every file was skipped; see the warnings above)")
+
+
+def read_lines(source: str, *, stdin: Callable[[], bytes] = lambda: sys.stdin.buffer.read()) -> list[str]:
+    """The lines of a names file (or "-" for standard input), decoded as UTF-8.
+
+    Raises:
+        InputError: the file is not UTF-8.
+    """
+    data = stdin() if source == "-" else Path(source).read_bytes()
+    try:
+        return data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{source}: not valid UTF-8 (byte {exc.start}); save the list as UTF-8") from None
+
+
+def read_names(lines: Iterable[str], *, default_label: str, source: str = "-") -> list[Mention]:
+    """Parse `entnorm resolve` input: one name per line, or JSON lines {"text": ..., "label": ...}.
+
+    Blank lines are skipped. Raises InputError with the line number for malformed JSON or a missing text.
+    """
+    names = []
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("{"):
+            try:
+                row = json.loads(stripped)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{source}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+            text = row.get("text")
+            if not isinstance(text, str) or not text.strip():
+                raise InputError(f'{source}:{number}: a JSON line needs a "text" field with the name')
+            label = row.get("label") or default_label
+            if not isinstance(label, str):
+                raise InputError(f'{source}:{number}: "label" must be text, like "PERSON"')
+            names.append(Mention.named(text.strip(), label))
+        else:
+            names.append(Mention.named(stripped, default_label))
+    return names

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from entnorm import data
+
 _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 _EDGE_JUNK = "\"'“”‘’«»()[]{}<>,;:!?*•·|/\\-–—_ \t\u00a0"
 _LEADING_THE = re.compile(r"^the\s+")
@@ -18,27 +20,16 @@ _INNER_POSSESSIVE = re.compile(r"^.*['’]s\s+(?=\S)", re.S)
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
-#: Lowercase function words that never occur inside a name. A span holding one is a headline or navigation
-#: fragment ("Delta Is Using AI to Set Fares"), not an entity. Connectors that do occur in names ("of", "and",
-#: "for", "the", name particles) are deliberately absent.
-_NOT_IN_NAMES = frozenset(
-    """a is are was were be been being am do does did has have had will would shall should can could may might
-    must to from with by on into onto about over under after before than then this that these those it its
-    you your yours we our ours they their them he his him she her hers i me my not no yes or if so what which
-    who whom whose how why when where there here up down out off via per using""".split()
-)
+#: Bump when the cleaning code changes what it returns: cached spans are cleaned, so their cache key holds this
+#: and a fingerprint of the word lists below (`CLEANING_RULES`); editing a comment changes neither.
+CLEANING_VERSION = 1
+_WORD_LISTS = ("not_in_names", "page_furniture")
+CLEANING_RULES = f"{CLEANING_VERSION}.{data.fingerprint(*_WORD_LISTS)}"
 
-#: Words and phrases of web-page furniture (share bars, comment forms, footers) that scraped news text keeps
-#: around the article: a span holding one is a button or a link, not an entity ("Reply Cancel", "Privacy
-#: Policy and Terms of Use"). Only words that are not also ordinary parts of names are listed; "Privacy" alone
-#: is not ("Privacy International"), "Privacy Policy" is.
-_PAGE_FURNITURE_WORDS = frozenset(
-    """reply cancel copy email download downloads subscribe unsubscribe login logout newsletter password
-    username submit advertisement advertisements bookmark bookmarks""".split()
-)
+_NOT_IN_NAMES = data.words("not_in_names")
+_PAGE_FURNITURE_WORDS = frozenset(w for w in data.words("page_furniture") if " " not in w)
 _PAGE_FURNITURE_PHRASES = re.compile(
-    r"\b(?:privacy policy|cookie policy|terms of (?:use|service)|read more|sign (?:in|up)|log (?:in|out)|share this)\b",
-    re.I,
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(data.words("page_furniture")) if " " in p) + r")\b", re.I
 )
 
 

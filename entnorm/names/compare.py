@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from entnorm.names.parse import ORG, PERSON, Name, is_generic
+from entnorm.labels import ORG, PERSON
+from entnorm.names.parse import Name, is_generic
 from entnorm.names.phonetic import skeleton, sound
 
 #: Similarity given to an initial that agrees with a word ("J." / "John").

@@ -13,17 +13,17 @@ index is kept in the cache folder (`cache_dir()`, versioned by the data packages
 """
 from __future__ import annotations
 
-import os
 import pickle
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from entnorm.names.parse import PLACE, parse
+from entnorm.labels import PLACE
 from entnorm.names.normalize import key
+from entnorm.names.parse import parse
+from entnorm.storage import cache_dir, write_atomic
 
 #: Places this large are taken as places even when the NER called them PERSON or ORG (capitals often are).
 MAJOR_POPULATION = 1_000_000
@@ -54,13 +54,6 @@ def _latin(name: str) -> bool:
 INDEX_FORMAT = 1
 
 
-def cache_dir() -> Path:
-    """Where entnorm keeps derived data: $ENTNORM_CACHE_DIR, else $XDG_CACHE_HOME/entnorm, else ~/.cache/entnorm."""
-    if explicit := os.environ.get("ENTNORM_CACHE_DIR"):
-        return Path(explicit)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "entnorm"
-
-
 class Gazetteer:
     """Look up a place name: `lookup("Bombay")` → Place(1275339, "Mumbai", "city", ...).
 
@@ -89,10 +82,8 @@ class Gazetteer:
     def _write(self, path: Path) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-            with os.fdopen(fd, "wb") as stream:
-                pickle.dump((self._by_key, self._by_acronym), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
+            # atomic: a concurrent reader sees the old file or the whole new one
+            write_atomic(path, pickle.dumps((self._by_key, self._by_acronym), protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a read-only home is no reason to fail; the index is built again next time
 

@@ -1,4 +1,4 @@
-"""Match keys: the one function that turns any name into the string used to look it up.
+"""Match keys: the one function that turns any name into the string used to look it up, and ids made from it.
 
 Alias-file names and mention texts go through the same `key` so they meet. The key is for matching only; output
 always shows names as they were written. No I/O here.
@@ -33,3 +33,8 @@ def key(text: str) -> str:
     folded = _APOSTROPHES.sub("", fold(text))
     squashed = _NON_ALNUM.sub(" ", folded).strip()
     return _LEADING_THE.sub("", squashed)
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII id fragment: "Jane Q. Doe" → "jane-q-doe"."""
+    return re.sub(r"\s+", "-", key(text)) or "entity"

@@ -12,7 +12,7 @@ An organisation name loses legal forms ("LLC", "Public Joint Stock Company", "OO
 
 A place name loses a trailing feature word ("Homs province", "Obolon Raion").
 
-The lists below are linguistic: particles, titles, legal forms, generic words. They hold no entity names.
+The word lists are data (`entnorm/data/`): particles, titles, legal forms, generic words; no entity names.
 """
 from __future__ import annotations
 
@@ -23,77 +23,22 @@ from itertools import product
 
 from entnorm.names.normalize import fold
 
-PERSON, ORG, PLACE = "person", "org", "place"
+from entnorm import data
+from entnorm.labels import ORG, PERSON, PLACE
 
-#: spaCy labels to the comparison rules used for them. Other labels (--labels EVENT, ...) use ORG's rules.
-KIND_OF_LABEL = {"PERSON": PERSON, "PER": PERSON, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "ORG": ORG}
-
-ARTICLES = frozenset("al el ul as ash ad adh ar at ath az an ag".split())
-LINKS = frozenset("bin ibn ben bint binti ould walad".split())
-LATIN_PARTICLES = frozenset("de da di del della dos das do du la le van von der den ter ten zu y".split())
-TITLES = frozenset(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady sheikh shaikh shaykh sheik sheiky haji hajji hadji
-    mullah mawlawi maulvi imam ayatollah hojatoleslam president vice prime minister gen general col colonel
-    maj major capt captain lt lieutenant sgt admiral adm marshal brig brigadier commander cmdr senator sen rep
-    representative gov governor mayor judge justice rev reverend father fr pastor rabbi bishop cardinal pope
-    king queen prince princess emir amir sultan sayyid sayed sayyed mister madam madame monsieur mme mlle herr frau
-    """.split()
-)
+ARTICLES = data.words("articles")
+LINKS = data.words("name_links")
+LATIN_PARTICLES = data.words("latin_particles")
+TITLES = data.words("titles")
+#: Longer phrases first, so "public joint stock company" goes before "joint stock company" can split it.
+LEGAL_FORMS = data.entries("legal_forms")
+_LEGAL_FORM_WORDS = frozenset(form for form in LEGAL_FORMS if " " not in form)
+CONNECTORS = data.words("connectors")
+ORG_GENERIC = data.words("org_generic")
+PLACE_FEATURES = data.words("place_features")
 ABD_PREFIXES = ("abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdi", "abed", "abd")
 ABU_PREFIXES = ("abou", "abu", "abo")
 ABD_GLUED = ("abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdi")  # "Abed" alone is also a name
-
-LEGAL_FORMS = [
-    "obshchestvo s ogranichennoy otvetstvennostyu",
-    "obshchestvo s ogranichennoi otvetstvennostiu",
-    "publichnoe aktsionernoe obshchestvo",
-    "publichnoye aktsionernoye obshchestvo",
-    "otkrytoe aktsionernoe obshchestvo",
-    "zakrytoe aktsionernoe obshchestvo",
-    "aktsionernoe obshchestvo",
-    "aktsionernoye obshchestvo",
-    "public joint stock company",
-    "open joint stock company",
-    "closed joint stock company",
-    "joint stock company",
-    "limited liability company",
-    "limited liability partnership",
-    "public limited company",
-    "private limited company",
-    "limited partnership",
-    "public company",
-    "publichnoye",
-    "publichnoe",
-    "company limited",
-    "co ltd",
-    "pvt ltd",
-    "pte ltd",
-] + """ltd llc llp lp plc inc incorporated corp corporation co company companies cos limited jsc pjsc cjsc ojsc cjs
-    oao ooo zao pao ao tov ue chp fzc fze fzco fz llc pte pvt gmbh ag kg sa sarl srl spa bv nv ab oy kk sdn bhd
-    tbk pt cv ltda eirl sl sas""".split()
-CONNECTORS = frozenset("the of and for a an on in at to by de des du la le les el al der die das und et y e".split())
-#: Words that name what an organisation is rather than which one it is. Two names sharing only these
-#: ("Defense Ministry" and "Russian Ministry of Defense") are not the same organisation on that evidence alone.
-ORG_GENERIC = frozenset(
-    """ministry department dept office agency bureau authority administration commission committee council
-    board service services directorate directorate-general secretariat government state national federal
-    republic people peoples popular democratic islamic revolutionary liberation independent international
-    foreign affairs interior defense defence justice finance health education security intelligence police
-    army navy air force forces guard guards corps brigade brigades battalion regiment division unit front
-    movement party union league association society organization organisation institute institution
-    foundation fund center centre group holding holdings trading trade industries industry industrial
-    enterprises enterprise management consulting energy oil gas petroleum bank banking investment investments
-    capital financial insurance shipping ship logistics transport airlines airways media news press times post
-    daily journal radio television tv network agency university college school academy hospital prison court
-    tribunal church mosque parliament assembly congress senate general central supreme high royal united new
-    world global research development technology technologies systems solutions products production export
-    exports import imports manufacturing engineering construction electric power plant factory works mining
-    chemical chemicals pharmaceutical pharma medical real estate property properties development""".split()
-)
-PLACE_FEATURES = frozenset(
-    """province governorate region district raion rajon oblast okrug krai county city town village municipality
-    prefecture muhafazah wilayah vilayet emirate canton department commune parish borough""".split()
-)
 
 MAX_READINGS = 8
 
@@ -213,7 +158,7 @@ def _org_tokens(text: str) -> list[str]:
         if " " in form:
             joined = joined.replace(" " + form + " ", " ")
     tokens = [w for w in joined.split() if w not in CONNECTORS and w not in ARTICLES]
-    without_forms = [w for w in tokens if w not in LEGAL_FORMS]
+    without_forms = [w for w in tokens if w not in _LEGAL_FORM_WORDS]
     return [_stem(w) for w in without_forms or tokens or words]
 
 

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from entnorm.aliasfile.write import Addition
+from typing import TYPE_CHECKING
+
 from entnorm.aliasfile.read import AliasTable
+from entnorm.aliasfile.write import Addition
+from entnorm.labels import kind_of
 from entnorm.names.compare import compare
-from entnorm.names.parse import KIND_OF_LABEL, ORG, parse
 from entnorm.names.normalize import key
-from entnorm.records import Entity
-from entnorm.resolution.resolver import MentionLike, Resolution, Resolver
+from entnorm.names.parse import parse
+from entnorm.records import Entity, Resolution
+from entnorm.resolution.diagnostics import near_misses
+
+if TYPE_CHECKING:
+    from entnorm.resolution.resolver import Analysis
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,21 +56,24 @@ def _unlisted(entity: Entity, table: AliasTable) -> list[str]:
     return out
 
 
-def suggest(mentions: list[MentionLike], resolution: Resolution, table: AliasTable) -> list[Suggestion]:
-    """Merges first (most mentioned entity first), then near misses (best score first)."""
+def suggest(analysis: Analysis, resolution: Resolution, table: AliasTable) -> list[Suggestion]:
+    """Merges first (most mentioned entity first), then near misses (best score first).
+
+    `analysis` must keep its comparisons (`Resolver.analyse(..., keep_comparisons=True)`), and `resolution` is
+    the entities built from it."""
     out: list[Suggestion] = []
     for entity in resolution.entities:
         add = _unlisted(entity, table)
         if not add:
             continue
-        kind = KIND_OF_LABEL.get(entity.label, ORG)
+        kind = kind_of(entity.label)
         canonical = parse(entity.canonical, kind)
         score = min(compare(canonical, parse(text, kind)).score for text in add)
         known = table.lookup(entity.canonical) is not None
         reason = "new spellings of an entity in the alias file" if known else "grouped by inference"
         out.append(Suggestion(f"m{len(out) + 1}", "merge", entity.label, entity.canonical, tuple(add), round(score, 3), reason))
     merges = len(out)
-    for a, b, verdict in Resolver(table).near_misses(mentions, resolution):
+    for a, b, verdict in near_misses(analysis, resolution):
         keep, other = resolution.entities[a], resolution.entities[b]
         if table.lookup(other.canonical) is not None and table.lookup(keep.canonical) is not None:
             continue  # two alias-file entities: the user keeps them apart on purpose

@@ -327,7 +327,7 @@ def test_aliases_check_lists_every_problem_with_a_fix(write):
     result = CliRunner().invoke(cli, ["aliases", "check", "bad.yaml"])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "bad.yaml:1:1: unknown label 'PERSN'; use one of PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE, DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL; fix: did you mean PERSON?",
+        "bad.yaml:1:1: unknown label 'PERSN'; use one of PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE, DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL, PER, MISC; fix: did you mean PERSON?",
         "bad.yaml:4:27: 'lavrov' is listed twice under 'Sergei Lavrov'; fix: remove one of them",
         "bad.yaml:5:3: 'Sergey Lavrov' and 'Sergei Lavrov' (line 4) look like one entity (same name); fix: merge the two entries, or keep both if they really are different",
         "bad.yaml:6:13: 'Lavrov' is listed under both 'Sergei Lavrov' (line 4) and 'Pavel L'; a name can belong to one entity only; fix: keep it under one of them; if they are one entity, merge the two entries",

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from entnorm.names.normalize import fold, key
+from entnorm.names.normalize import fold, key, slug
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,8 @@ def test_key_is_idempotent_and_total(text):
 @given(st.text())
 def test_key_ignores_case_and_outer_space(text):
     assert key(f"  {text.upper()} ") == key(text.upper())
+
+
+def test_slug():
+    assert slug("Asaad al-Shaibani") == "asaad-al-shaibani"
+    assert slug("…") == "entity"

@@ -1,21 +1,16 @@
-from dataclasses import dataclass
-
 import pytest
 
 from entnorm.aliasfile.read import parse_aliases
 from entnorm.resolution.resolver import Resolver
 
+from ..conftest import mention as M
 
-@dataclass(frozen=True)
-class M:
-    text: str
-    label: str = "PERSON"
-    doc: str | None = None
+
 
 
 def groups(mentions, aliases=None, links=()):
     """{entity canonical: sorted distinct texts}, and the resolution."""
-    res = Resolver(aliases).resolve(mentions, links=links)
+    res = Resolver(aliases).resolve(mentions, acronyms=links)
     out: dict[str, set[str]] = {}
     for m, e in zip(mentions, res.entity_of, strict=True):
         out.setdefault(res.entities[e].canonical, set()).add(m.text)

@@ -1,21 +1,18 @@
-from dataclasses import dataclass
-
 from entnorm.aliasfile.read import parse_aliases
 from entnorm.resolution.resolver import Resolver
+from entnorm.resolution.entities import build_entities
 from entnorm.resolution.suggest import suggest
 
+from ..conftest import mention as M
 
-@dataclass(frozen=True)
-class M:
-    text: str
-    label: str = "PERSON"
-    doc: str | None = None
+
 
 
 def run(mentions, aliases_text=""):
     table = parse_aliases(aliases_text)
-    resolution = Resolver(table).resolve(mentions)
-    return [s.as_record() for s in suggest(mentions, resolution, table)]
+    analysis = Resolver(table).analyse(mentions, keep_comparisons=True)
+    resolution = build_entities(analysis, table)
+    return [s.as_record() for s in suggest(analysis, resolution, table)]
 
 
 def test_inferred_merges_and_near_misses():

@@ -1,28 +1,69 @@
-"""The recogniser on a Dask cluster, for corpora beyond one machine (the optional extra:
-`pip install 'entnorm[dask]'`).
+"""Recognisers: what turns texts into entity spans. Two of them, with one interface (`model_id`, and
+`spans(stream)` taking (text, context) pairs and yielding (spans, context) in the same order):
 
-Batches of texts go to the workers; each worker process loads the spaCy pipeline once (kept in `_PIPELINES`)
-and returns the entity spans. Everything else (reading, the cache, alias names, cleaning, resolution) stays in
-the local process, so the output is the same as a local run. A bounded number of batches is in flight at a
-time and results come back in submission order, so memory stays flat and the order is deterministic.
-Workers need entnorm and the model installed, like the local machine.
+- `SpacyRecogniser`: a local spaCy pipeline, `nlp.pipe` in batches, in one or more processes;
+- `DaskRecogniser`: the same pipeline on a Dask cluster, for corpora beyond one machine (the optional extra:
+  `pip install 'entnorm[dask]'`). Batches of texts go to the workers; each worker process loads the pipeline
+  once (kept in `_PIPELINES`) and returns the spans. Everything else (reading, the cache, alias names, cleaning,
+  resolution) stays in the local process, so the output is the same as a local run. A bounded number of
+  batches is in flight at a time and results come back in submission order, so memory stays flat and the
+  order is deterministic. Workers need entnorm and the model installed, like the local machine.
 """
+
 from __future__ import annotations
 
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
 from entnorm.errors import EntnormError
+from entnorm.extraction.model import load_pipeline, model_id
+
+def batch_size_for(total_chars: int, n_docs: int, *, target_chars: int = 200_000) -> int:
+    """Documents per spaCy batch: about `target_chars` of text, so memory does not grow with long files
+    (spaCy's default of 1,000 documents reaches gigabytes)."""
+    mean = max(1, total_chars // max(1, n_docs))
+    return max(1, min(1000, target_chars // mean))
+
+
+def entity_spans(doc) -> list[tuple[int, int, str]]:
+    """The (start, end, label) character spans of a parsed spaCy Doc's entities."""
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+
+
+class SpacyRecogniser:
+    """Entity spans from a local spaCy pipeline: `nlp.pipe` in batches, in `n_process` processes.
+
+    Args:
+        nlp: a loaded pipeline, or a zero-argument function that loads it; it is called only when a text
+            needs the model, so a run answered wholly by the cache never loads spaCy.
+        meta: the pipeline's meta (for its identity in the cache), when `nlp` is not loaded yet.
+    """
+
+    def __init__(self, nlp, *, meta: dict | None = None, batch_size: int = 64, n_process: int = 1) -> None:
+        self._nlp = nlp
+        self.model_id = model_id(meta if meta is not None else nlp.meta)
+        self.batch_size, self.n_process = batch_size, n_process
+
+    def spans(self, stream: Iterable[tuple[str, object]]) -> Iterator[tuple[list[tuple[int, int, str]], object]]:
+        """(text, context) in, (entity spans, context) out, in the same order."""
+        stream = iter(stream)
+        first = next(stream, None)
+        if first is None:
+            return
+        if callable(self._nlp) and not hasattr(self._nlp, "pipe"):
+            self._nlp = self._nlp()
+        pipe = self._nlp.pipe(chain([first], stream), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process)
+        for parsed, context in pipe:
+            yield entity_spans(parsed), context
+
 
 _PIPELINES: dict[str, object] = {}
 
 
 def recognise_batch(model: str, texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """Run on a worker: the entity spans of each text, with the pipeline loaded once per worker process."""
-    from entnorm.extraction.mentions import entity_spans, load_pipeline
-
     nlp = _PIPELINES.get(model)
     if nlp is None:
         nlp = _PIPELINES[model] = load_pipeline(model)

@@ -1,0 +1,34 @@
+"""`aliases check`: every problem of an alias file, the fatal ones that stop a run and the others worth fixing
+(a name listed twice, two entries that look like one entity)."""
+
+from __future__ import annotations
+
+from entnorm.aliasfile.read import AliasEntity, Problem, validate
+from entnorm.labels import kind_of
+from entnorm.names.compare import compare
+from entnorm.names.parse import parse
+
+
+def check_aliases(text: str, *, path: str = "aliases.yaml") -> list[Problem]:
+    """Every problem of an alias file, fatal or not, in file order; also entries of one label whose
+    canonical names look like one entity ("Sergei Lavrov" / "Sergey Lavrov")."""
+    table, problems = validate(text, path)
+    by_label: dict[str, list[AliasEntity]] = {}
+    for entity in table.entities:
+        by_label.setdefault(entity.label, []).append(entity)
+    for label, entities in by_label.items():
+        kind = kind_of(label)
+        for i, a in enumerate(entities):
+            for b in entities[i + 1 :]:
+                verdict = compare(parse(a.canonical, kind), parse(b.canonical, kind))
+                if verdict.full and verdict.score > 0:
+                    problems.append(
+                        Problem(
+                            b.line,
+                            3,
+                            f"{b.canonical!r} and {a.canonical!r} (line {a.line}) look like one entity ({verdict.reason})",
+                            "merge the two entries, or keep both if they really are different",
+                            fatal=False,
+                        )
+                    )
+    return sorted(problems, key=lambda p: (p.line or 0, p.col or 0))

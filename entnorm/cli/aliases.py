@@ -1,0 +1,122 @@
+"""`entnorm aliases check|add|suggest`: the alias-file loop."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from entnorm.cli.options import CONTEXT_SETTINGS, aliases_option, emit, glob_option, model_option, output_options, warn
+from entnorm.records import SUGGESTION_FIELDS
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+def aliases() -> None:
+    """Check aliases.yaml, add a mapping, or review what the resolver suggests and write it back.
+
+    \b
+    The loop:
+      entnorm extract corpus/                 # see a wrong split
+      entnorm aliases suggest corpus/         # review merges (m1, m2 ...) and near misses (n1 ...)
+      entnorm aliases suggest corpus/ --write --accept n1   # file it in aliases.yaml
+      entnorm extract corpus/                 # fixed
+    """
+
+
+@aliases.command("check", context_settings=CONTEXT_SETTINGS)
+@click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
+def aliases_check(path) -> None:
+    """Validate an alias file (default: $ENTNORM_ALIASES, else ./aliases.yaml): YAML syntax, layout, labels,
+    a name listed twice or under two entities, and entries that look like one entity. Each problem is printed
+    as FILE:LINE:COL: what is wrong; fix: how. Exit 0 when clean, 1 when there are problems.
+
+    \b
+    Example:
+      entnorm aliases check aliases.yaml
+    """
+    from entnorm.aliasfile.check import check_aliases
+    from entnorm.aliasfile.read import read_alias_file
+    from entnorm.jobs import alias_path
+
+    path = path or alias_path(None)
+    text = read_alias_file(path)
+    if text is None:
+        raise click.BadParameter(f"{path} does not exist", param_hint="PATH")
+    problems = check_aliases(text, path=path)
+    for problem in problems:
+        click.echo(problem.describe(path))
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {path}", err=True)
+        sys.exit(1)
+    click.echo(f"{path}: no problems", err=True)
+
+
+@aliases.command("add", context_settings=CONTEXT_SETTINGS)
+@click.argument("alias")
+@click.option("--to", "canonical", required=True, help="The canonical name of the entity (created if new).")
+@click.option("-l", "--label", default="PERSON", show_default=True, help="Label of the entity, when it is new.")
+@click.option(
+    "-a",
+    "--aliases",
+    "aliases_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The alias file to write. Default: $ENTNORM_ALIASES, else ./aliases.yaml (created if missing).",
+)
+def aliases_add(alias, canonical, label, aliases_path) -> None:
+    """File ALIAS under the entity CANONICAL in the alias file, keeping its comments and layout. Refuses a name
+    that already belongs to another entity.
+
+    \b
+    Examples:
+      entnorm aliases add "Assad al-Sabani" --to "Asaad al-Shaibani"
+      entnorm aliases add Kiew --to Kyiv --label GPE
+    """
+    from entnorm.aliasfile.write import Addition, add_names
+    from entnorm.jobs import alias_path
+
+    path = alias_path(aliases_path)
+    changed = add_names(path, [Addition(alias, canonical, label.upper())])
+    click.echo(f"{path}: {alias!r} {'filed under' if changed else 'was already listed for'} {canonical!r}", err=True)
+
+
+@aliases.command("suggest", context_settings=CONTEXT_SETTINGS)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
+@model_option("spaCy pipeline, as for extract.")
+@aliases_option
+@output_options
+@glob_option
+@click.option(
+    "-w",
+    "--write",
+    is_flag=True,
+    help="File the suggestions in the alias file: every merge, and the near misses given with --accept.",
+)
+@click.option(
+    "--accept",
+    "accepted",
+    multiple=True,
+    metavar="ID",
+    help="With --write, file only these suggestions (repeatable), e.g. --accept m1 --accept n2.",
+)
+def aliases_suggest(paths, model, aliases_path, fmt, output, pattern, write, accepted) -> None:
+    """Resolve the texts in PATHS and list what the alias file could pin down: merges the resolver made by
+    inference (id m1, m2 ...) and near misses it kept apart (n1, n2 ..., with their score and reason).
+    With --write they are filed in the alias file, comments and layout kept.
+
+    \b
+    Examples:
+      entnorm aliases suggest corpus/
+      entnorm aliases suggest corpus/ --write                 # pin every merge
+      entnorm aliases suggest corpus/ --write --accept n1     # fix one wrong split
+    """
+    from entnorm.aliasfile.read import load_aliases
+    from entnorm.jobs import alias_path, check_accepted, file_suggestions, suggest_changes
+
+    path = alias_path(aliases_path)
+    found = suggest_changes(paths, aliases=load_aliases(path), model=model, pattern=pattern, on_warning=warn)
+    check_accepted(found, accepted)
+    emit((s.as_record() for s in found), SUGGESTION_FIELDS, fmt, output, title=f"{len(found)} suggestions for {path}")
+    if write:
+        filed, chosen = file_suggestions(path, found, accepted)
+        click.echo(f"{path}: filed {filed} name(s) from {chosen} suggestion(s)", err=True)

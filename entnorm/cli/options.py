@@ -1,0 +1,125 @@
+"""What the commands share: help settings, the common options as decorators, warnings, the progress bar, and
+writing records to standard output or a file."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+
+import click
+
+from entnorm.writers import FORMATS, choose_format, write_records
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
+def output_options(command: Callable) -> Callable:
+    """--format and --output, shared by every command that writes records."""
+    command = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+        default="-",
+        help="Write here instead of standard output. With --format auto, the extension picks the format "
+        "(.json, .jsonl, .csv; otherwise JSON lines).",
+    )(command)
+    command = click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="auto",
+        show_default=True,
+        help="table: for reading; json: one array; jsonl: one object per line; csv: with a header. "
+        "auto: table on a terminal, jsonl when piped.",
+    )(command)
+    return command
+
+
+def aliases_option(command: Callable) -> Callable:
+    return click.option(
+        "-a",
+        "--aliases",
+        "aliases_path",
+        type=click.Path(exists=True, dir_okay=False),
+        default=None,
+        help="Alias file mapping spellings to entities. Default: $ENTNORM_ALIASES, else ./aliases.yaml if it "
+        "exists; no file means everything is inferred.",
+    )(command)
+
+
+def glob_option(command: Callable) -> Callable:
+    return click.option(
+        "--glob", "pattern", default="*.txt", show_default=True, help="Which files to read inside folders."
+    )(command)
+
+
+def model_option(help_text: str) -> Callable[[Callable], Callable]:
+    return click.option("-m", "--model", default=None, help=help_text)
+
+
+def parse_labels(value: str) -> list[str]:
+    labels = [part.strip().upper() for part in value.split(",") if part.strip()]
+    if not labels:
+        raise click.BadParameter("give at least one label, like PERSON,ORG", param_hint="--labels")
+    return labels
+
+
+def emit(
+    records: Iterable[dict],
+    fields: Sequence[str],
+    fmt: str,
+    output: str,
+    *,
+    title: str = "",
+    title_fields: Sequence[str] = (),
+) -> None:
+    """Write records to standard output or to OUTPUT, in the format -f and -o choose."""
+    if output == "-":
+        fmt, color = choose_format(fmt, output, sys.stdout)
+        write_records(records, fields, fmt, sys.stdout, title=title, color=color, title_fields=title_fields)
+        sys.stdout.flush()
+        return
+    fmt, color = choose_format(fmt, output, sys.stdout)
+    with open(output, "w", encoding="utf-8", newline="") as stream:
+        write_records(records, fields, fmt, stream, title=title, color=color, title_fields=title_fields)
+
+
+@contextmanager
+def progress_bar(*, enabled: bool) -> Iterator[tuple[Callable, Callable]]:
+    """A rich progress bar on stderr (files, words/s, ETA), only when stderr is a terminal. Yields two
+    callbacks: one told the number of files once they are listed, one called with each document done."""
+    if not enabled or not sys.stderr.isatty():
+        yield (lambda total: None), (lambda document: None)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    words = 0
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} words/s"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("extracting", total=None, rate="-")
+
+        def on_files(total: int) -> None:
+            progress.update(task, total=total)
+
+        def on_document(document) -> None:
+            nonlocal words
+            words += len(document.text.split())
+            elapsed = progress.tasks[0].elapsed or 0.0
+            rate = f"{words / elapsed:,.0f}" if elapsed > 0 else "-"
+            progress.update(task, advance=1, rate=rate)
+
+        yield on_files, on_document

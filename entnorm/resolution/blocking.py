@@ -1,0 +1,200 @@
+"""Blocking: which pairs of surfaces are worth comparing, so that the resolver never compares all pairs.
+
+Every surface is *filed* under some keys and *probes* others; two surfaces are compared when one probes a key
+the other is filed under. Keys are short strings (hundreds of thousands of names each file several, so their
+length is memory): a kind code, then a word's key or a whole name's key.
+
+Word keys are the consonant skeleton of a word and its letters sorted (a typo that swaps letters keeps them);
+a short skeleton says too little ("mt"), so short words are keyed by their sound.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import combinations
+
+from entnorm.labels import PERSON
+from entnorm.names.parse import is_generic
+from entnorm.names.phonetic import skeleton, sound
+from entnorm.resolution.surfaces import Surface
+
+# -- the kinds of key -----------------------------------------------------------------------------------------
+#: A one-word person name, by its word.
+PERSON_ALONE = "P1"
+#: A person name of several words, by its last word: the only word a one-word name can meet.
+PERSON_FAMILY = "PL"
+#: A person name, by one of its words together with the consonants of its given name.
+PERSON_WORD_WITH_GIVEN = "PG"
+#: A person name, by one of its words alone (used only while the word is rare: `RARE_WORD_BLOCK`).
+PERSON_WORD = "PW"
+#: Organisation and place names are filed by each word under their kind ("org", "place").
+#: Whole-name keys start with this mark, then the kind, then one of the marks below.
+WHOLE = "*"
+#: ... the name's words as a set (only generic words), or the name written as one word.
+WHOLE_SPELLING = "="
+#: ... a pair or triple of the name's words.
+WORD_COMBINATION = "+"
+#: ... its initials, or the acronym itself.
+INITIALS = "#"
+#: A place in the gazetteer, by its GeoNames id.
+GEONAMES = WHOLE + "geo:"
+
+#: A blocking key shared by more names than this is too common to say anything ("muhammad"); it is not used.
+MAX_BLOCK = 400
+#: A name of several words is compared with the names filed under its this-many rarest keys.
+RAREST_KEYS = 2
+#: Organisation and place names are blocked by pairs and triples of their words; at most this many words.
+MAX_PAIRED_WORDS = 6
+#: A word of a person name shared by at most this many names is rare enough to compare all of them, whatever
+#: their given names ("Omar Khan" / "Mohammed Omar Khan", "Zhenya" / "Jenya").
+RARE_WORD_BLOCK = 30
+
+
+def word_key(token: str) -> str:
+    """The main blocking key of a word (see `word_keys`), without its kind."""
+    skel = skeleton(token)
+    return skel if len(skel) >= 3 else "=" + sound(token)
+
+
+@lru_cache(maxsize=1 << 16)
+def word_keys(kind: str, token: str) -> frozenset[str]:
+    """A word's blocking keys under `kind`: its consonant skeleton, and the skeleton's letters sorted."""
+    skel = skeleton(token)
+    if len(skel) < 3:
+        return frozenset({f"{kind}=" + sound(token)})
+    if len(skel) < 4:
+        return frozenset({f"{kind}:{skel}"})
+    return frozenset({f"{kind}:{skel}", f"{kind}~{''.join(sorted(skel))}"})
+
+
+def given_key(token: str) -> str:
+    """The consonants of a given name after its first sound ("Dmitri" / "Dmitry" → "mtr")."""
+    return skeleton(token)[1:] or sound(token)
+
+
+def sound_signature(s: Surface) -> tuple:
+    """Kind, gazetteer place and the sound of every word of every reading: equal means the same name."""
+    name = s.name
+    assert name is not None
+    readings = tuple(tuple(sound(t) for t in reading) for reading in name.readings)
+    return (name.kind, name.is_acronym, s.place.geonameid if s.place else None, readings)
+
+
+def _person_keys(s: Surface) -> tuple[set[str], set[str]]:
+    """A person name of several words is filed under each later word together with the consonants of the first
+    (both must agree for a match; namesakes with other given names need not be compared, since no full name can
+    agree with both and short forms never merge groups), and the reverse (family-name-first order). A rare word
+    also meets every name holding it. A one-word person name is compared with every full name ending in it."""
+    filed: set[str] = set()
+    probes: set[str] = set()
+    for reading in s.name.readings:  # type: ignore[union-attr]
+        strong = [t for t in reading if len(t) > 1]
+        if len(strong) <= 1:
+            for token in strong:
+                keys = word_keys(PERSON_ALONE, token)
+                filed |= keys
+                probes |= keys | word_keys(PERSON_FAMILY, token)
+            continue
+        filed |= word_keys(PERSON_FAMILY, strong[-1])  # a one-word name can only be the family name
+        first, last = reading[0], reading[-1]
+        given = [(first, token) for token in reading[1:] if len(token) > 1]
+        if len(first) > 1:  # the family name may come first ("Petrov Oleg", "Xi Jinping")
+            given.append((last, first))
+        for other, token in given:
+            by_given = {f"{k}|{given_key(other)}" for k in word_keys(PERSON_WORD_WITH_GIVEN, token)}
+            filed |= by_given | word_keys(PERSON_WORD, token)
+            probes |= by_given
+    return filed, probes
+
+
+def _org_or_place_keys(s: Surface) -> tuple[set[str], set[str]]:
+    """Organisations and places use their distinctive words, their initials or acronym, the name written as one
+    word, and the GeoNames id."""
+    name = s.name
+    assert name is not None
+    kind = name.kind
+    filed: set[str] = set()
+    probes: set[str] = set()
+    words = [t for t in name.tokens if len(t) > 1]
+    for token in words:
+        filed |= word_keys(kind, token)
+    if len(words) == 1:
+        probes |= word_keys(kind, words[0])
+    whole = WHOLE + kind
+    if words and all(is_generic(t) for t in words):
+        # only generic words ("Institute for Policy Studies"): it can only match the same set of words
+        filed.add(whole + WHOLE_SPELLING + "&".join(sorted(word_key(t) for t in words)))
+    else:
+        # every word of the shorter name must meet a word of the longer one, so the longer one is filed
+        # under its word pairs and triples, and a name probes its largest such combinations
+        distinct = sorted({word_key(t) for t in words})[:MAX_PAIRED_WORDS]
+        generic = {word_key(t) for t in words if is_generic(t)}
+        for size in (2, 3):
+            for combo in combinations(distinct, size):
+                if set(combo) <= generic:
+                    continue
+                k = whole + WORD_COMBINATION + WORD_COMBINATION.join(combo)
+                filed.add(k)
+                if size == min(len(distinct), 3):
+                    probes.add(k)
+    if name.is_acronym:
+        filed.add(whole + INITIALS + "".join(name.tokens))
+    elif len(name.tokens) >= 2:
+        filed.add(whole + INITIALS + name.initials)
+        filed.add(whole + WHOLE_SPELLING + skeleton("".join(name.tokens)))
+    if s.place is not None:
+        filed.add(f"{GEONAMES}{s.place.geonameid}")
+    probes |= {k for k in filed if _is_whole_name_key(k)}
+    return filed, probes
+
+
+def _is_whole_name_key(k: str) -> bool:
+    return k.startswith(WHOLE) and WORD_COMBINATION not in k
+
+
+def blocking_keys(s: Surface) -> tuple[set[str], set[str]]:
+    """(keys the name is filed under, keys whose names it is compared with)."""
+    assert s.name is not None
+    return _person_keys(s) if s.name.kind == PERSON else _org_or_place_keys(s)
+
+
+def candidate_pairs(surfaces: list[Surface]) -> Iterator[tuple[int, int]]:
+    """Pairs worth comparing, each once (i < j, in order): names filed under a key that another name probes.
+    Keys shared by more than MAX_BLOCK names say nothing ("bank") and are skipped. Pairs are kept as plain
+    lists of numbers until yielded, so memory stays small."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(surfaces):
+        for k in blocking_keys(s)[0]:
+            blocks[k].append(i)
+    later: list[list[int]] = [[] for _ in surfaces]  # for each i, the j > i it meets (repeats allowed)
+    for i, s in enumerate(surfaces):
+        # computed again rather than kept from the loop above: holding every name's keys at once costs
+        # more memory than recomputing them costs time (200,000 names must stay under 500 MB)
+        filed, probes = blocking_keys(s)
+        name = s.name
+        assert name is not None
+        if name.kind == PERSON and len(name.strong) <= 1:
+            chosen = list(probes)  # a one-word name must meet every full name ending in it
+        else:
+            # every word of the shorter name is in the longer, so its rarest words' keys suffice
+            whole = [k for k in probes if _is_whole_name_key(k)]
+            rest = sorted((k for k in probes if k not in whole), key=lambda k: (len(blocks[k]), k))
+            chosen = whole + rest[:RAREST_KEYS]
+        if name.kind == PERSON:  # a rare word meets every full name holding it, whatever the given name
+            chosen += [k for k in filed if k.startswith(PERSON_WORD) and len(blocks[k]) <= RARE_WORD_BLOCK]
+        for k in chosen:
+            members = blocks.get(k, ())
+            if len(members) > MAX_BLOCK:
+                continue
+            for j in members:
+                if j > i:
+                    later[i].append(j)
+                elif j < i:
+                    later[j].append(i)
+    blocks.clear()
+    for i, js in enumerate(later):
+        for j in sorted(set(js)):
+            yield i, j
+        later[i] = []

@@ -1,0 +1,152 @@
+"""Surfaces: the distinct spellings (by match key) of a list of mentions, what is known of each, and its label.
+
+The label of a surface is decided here (see `entnorm.labels` for every place a label is decided): the alias
+file's label for a spelling it lists; else the label most of its mentions carry, a tie broken by evidence (a
+gazetteer hit makes a place, a generic organisation word or an acronym makes an organisation, else a person);
+and a one-word surface the recogniser called PERSON or ORG that the gazetteer knows as a major place is a place
+("Bombay said ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from entnorm.aliasfile.read import AliasTable
+from entnorm.labels import ORG, PERSON, PLACE, kind_of
+from entnorm.names.gazetteer import Gazetteer, Place
+from entnorm.names.normalize import key
+from entnorm.names.parse import Name, is_generic, parse
+from entnorm.records import Mention
+
+
+class Tally:
+    """A counter that holds one value without a dict: most spellings are seen with one text, one label, in
+    one document, and hundreds of thousands of dicts would dominate the resolver's memory."""
+
+    __slots__ = ("_one", "_n", "_many")
+
+    def __init__(self, value: object = None, count: int = 0) -> None:
+        self._one, self._n, self._many = value, count, None
+
+    def add(self, value: object, count: int = 1) -> None:
+        if self._many is None and (self._n == 0 or value == self._one):
+            self._one, self._n = value, self._n + count
+            return
+        if self._many is None:
+            self._many = {self._one: self._n}
+        self._many[value] = self._many.get(value, 0) + count
+
+    def items(self) -> list[tuple]:
+        if self._many is not None:
+            return list(self._many.items())
+        return [(self._one, self._n)] if self._n or self._one is not None else []
+
+    def __iter__(self) -> Iterator:
+        return iter(value for value, _ in self.items())
+
+    def most_common(self) -> list[tuple]:
+        return sorted(self.items(), key=lambda kv: -kv[1])
+
+    def total(self) -> int:
+        return sum(n for _, n in self.items())
+
+
+@dataclass(slots=True)
+class Surface:
+    """One distinct spelling (by match key) and what is known of it.
+
+    `alias_entity` is the index of the alias-file entity that lists the spelling (into `AliasTable.entities`),
+    or None. A `short` surface is a one-word person name, or a one-word or acronym organisation or place: it
+    can attach to a full name but not join two full names.
+    """
+
+    key: str
+    texts: Tally = field(default_factory=Tally)
+    labels: Tally = field(default_factory=Tally)
+    docs: Tally = field(default_factory=Tally)
+    label: str = ""
+    name: Name | None = None
+    place: Place | None = None
+    alias_entity: int | None = None
+    short: bool = False
+
+    @property
+    def text(self) -> str:
+        """The most frequent way of writing this spelling (ties: alphabetical)."""
+        return min(self.texts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+    @property
+    def mentions(self) -> int:
+        return self.texts.total()
+
+
+def has_org_evidence(text: str) -> bool:
+    """An acronym, or a word that says what an organisation is ("Ministry", "Bank")."""
+    name = parse(text, ORG)
+    return name.is_acronym or any(is_generic(t) for t in name.tokens)
+
+
+def vote_label(surface: Surface, gazetteer: Gazetteer) -> str:
+    """The label of a spelling no alias-file entity lists: its mentions' majority, ties broken by evidence."""
+    counts = surface.labels.most_common()
+    best = counts[0][1]
+    tied = sorted(label for label, n in counts if n == best)
+    text = surface.text
+    if len(tied) == 1:
+        label = tied[0]
+    elif any(kind_of(t) == PLACE for t in tied) and gazetteer.lookup(text):
+        label = next(t for t in tied if kind_of(t) == PLACE)
+    elif "ORG" in tied and has_org_evidence(text):
+        label = "ORG"
+    elif "PERSON" in tied:
+        label = "PERSON"
+    else:
+        label = tied[0]
+    # one word the gazetteer knows as a country, state or city of a million is a place, whatever the NER
+    # said: spaCy calls capitals PERSON, and ORG where they stand for their government ("Bombay said")
+    if (
+        label in ("PERSON", "ORG")
+        and len(text.split()) == 1
+        and not has_org_evidence(text)
+        and (place := gazetteer.lookup(text))
+        and place.major
+    ):
+        label = "GPE"
+    return label
+
+
+def build_surfaces(
+    mentions: Sequence[Mention], aliases: AliasTable, gazetteer: Gazetteer
+) -> tuple[list[Surface], list[int]]:
+    """The surfaces of `mentions` and of the alias file's names, sorted by key, and for each mention the index
+    of its surface. The alias file's own names take part in matching, with no mentions of their own."""
+    by_key: dict[str, Surface] = {}
+    keys = []
+    for m in mentions:
+        k = key(m.text) or m.text
+        keys.append(k)
+        surface = by_key.get(k)
+        if surface is None:
+            surface = by_key[k] = Surface(k)
+        surface.texts.add(m.text)
+        surface.labels.add(m.label)
+        surface.docs.add(m.doc)
+    for entity in aliases.entities:
+        for alias_name in entity.names:
+            k = key(alias_name)
+            if k and k not in by_key:
+                by_key[k] = Surface(k, Tally(alias_name), Tally(entity.label))
+    ordered = sorted(by_key.values(), key=lambda s: s.key)
+    position = {s.key: i for i, s in enumerate(ordered)}
+    surface_of = [position[k] for k in keys]
+    del by_key, keys, position  # large for long name lists; only the order is needed from here
+    for s in ordered:
+        s.alias_entity = aliases.by_key.get(s.key)
+        s.label = aliases.entities[s.alias_entity].label if s.alias_entity is not None else vote_label(s, gazetteer)
+        kind = kind_of(s.label)
+        s.name = parse(s.text, kind)
+        if kind == PLACE:
+            s.place = gazetteer.lookup(s.text)
+        s.short = (len(s.name.strong) <= 1) if kind == PERSON else (len(s.name.tokens) <= 1 or s.name.is_acronym)
+    return ordered, surface_of
