@@ -10,6 +10,7 @@
 
 By default both run with an EMPTY alias file: the targets must be met by inference alone.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(args: list[str], stdin: str | None = None) -> str:
-    done = subprocess.run([sys.executable, "-m", "entnorm", *args], input=stdin, capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "entnorm", *args], input=stdin, capture_output=True, text=True, cwd=ROOT
+    )
     if done.returncode != 0:
         sys.exit(f"entnorm {' '.join(args)} failed ({done.returncode}):\n{done.stderr}")
     return done.stdout
@@ -43,20 +46,35 @@ def score(pred: list[dict], gold_path: Path, eval_dir: Path, errors: int) -> str
 
 
 def seeds(aliases: str, eval_dir: Path, errors: int) -> None:
-    gold = [json.loads(line) for line in (eval_dir / "seeds_gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    mentions = [json.loads(line) for line in run(["extract", "corpus/", "--level", "mentions", "-f", "jsonl", "--aliases", aliases, "-q"]).splitlines()]
+    gold = [
+        json.loads(line)
+        for line in (eval_dir / "seeds_gold.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    mentions = [
+        json.loads(line)
+        for line in run(
+            ["extract", "corpus/", "--level", "mentions", "-f", "jsonl", "--aliases", aliases, "-q"]
+        ).splitlines()
+    ]
     texts = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "corpus").glob("*.txt")}
-    bad_offsets = [m for m in mentions if " ".join(texts[Path(m["doc"]).name][m["start"]:m["end"]].split()) != m["text"]]
+    bad_offsets = [
+        m for m in mentions if " ".join(texts[Path(m["doc"]).name][m["start"] : m["end"]].split()) != m["text"]
+    ]
     by_pair: dict[tuple[str, str], set[str]] = {}
     for m in mentions:
         by_pair.setdefault((Path(m["doc"]).name, m["text"]), set()).add(m["entity"])
     found = [g for g in gold if (g["doc"], g["text"]) in by_pair]
     split = [g for g in found if len(by_pair[(g["doc"], g["text"])]) > 1]
-    print(f"seeds: {len(found)} of {len(gold)} gold (doc, text) found by the NER; "
-          f"{len(bad_offsets)} output mentions with wrong offsets; {len(split)} found pairs split across entities")
+    print(
+        f"seeds: {len(found)} of {len(gold)} gold (doc, text) found by the NER; "
+        f"{len(bad_offsets)} output mentions with wrong offsets; {len(split)} found pairs split across entities"
+    )
     missing = sorted({g["text"] for g in gold} - {g["text"] for g in found})
     print(f"  not found by the NER: {', '.join(missing)}")
-    pred = [{"text": g["text"], "label": g["label"], "cluster": sorted(by_pair[(g["doc"], g["text"])])[0]} for g in found]
+    pred = [
+        {"text": g["text"], "label": g["label"], "cluster": sorted(by_pair[(g["doc"], g["text"])])[0]} for g in found
+    ]
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
         for g in found:
             f.write(json.dumps({"text": g["text"], "label": g["label"], "gold": g["entity"]}) + "\n")
@@ -69,7 +87,10 @@ def names(aliases: str, eval_dir: Path, errors: int) -> None:
     lines = gold_path.read_text(encoding="utf-8")
     rows = [json.loads(line) for line in lines.splitlines() if line.strip()]
     stdin = "".join(json.dumps({"text": r["text"], "label": r["label"]}, ensure_ascii=False) + "\n" for r in rows)
-    out = [json.loads(line) for line in run(["resolve", "-", "-f", "jsonl", "--aliases", aliases], stdin=stdin).splitlines()]
+    out = [
+        json.loads(line)
+        for line in run(["resolve", "-", "-f", "jsonl", "--aliases", aliases], stdin=stdin).splitlines()
+    ]
     pred = [{"text": o["text"], "label": r["label"], "cluster": o["entity"]} for o, r in zip(out, rows, strict=True)]
     print("names_dev:")
     print(score(pred, gold_path, eval_dir, errors))

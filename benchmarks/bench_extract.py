@@ -18,6 +18,7 @@
    and two jobs are identical, and accuracy against the corpus's truth.tsv (B-cubed over the (document,
    surface) pairs the NER found).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,8 +72,20 @@ def build_corpus(words: int, bench: Path) -> Path:
     folder = OUT / f"corpus-{n_docs}"
     if not (folder / "truth.tsv").exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, str(bench / "make_corpus.py"), "--n-docs", str(n_docs), "--words", "500",
-                        "--out", str(folder)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                str(bench / "make_corpus.py"),
+                "--n-docs",
+                str(n_docs),
+                "--words",
+                "500",
+                "--out",
+                str(folder),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return folder
 
 
@@ -104,8 +117,10 @@ def accuracy(mentions_path: Path, truth_path: Path) -> str:
     precision = sum(c * c / p_size[p] for (p, _), c in cells.items()) / n
     recall = sum(c * c / g_size[g] for (_, g), c in cells.items()) / n
     f1 = 2 * precision * recall / ((precision + recall) or 1)
-    return (f"{len(joined)} of {len(truth)} truth (document, surface) pairs found by the NER; "
-            f"B-cubed P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    return (
+        f"{len(joined)} of {len(truth)} truth (document, surface) pairs found by the NER; "
+        f"B-cubed P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+    )
 
 
 def main() -> None:
@@ -118,7 +133,10 @@ def main() -> None:
 
     folder = build_corpus(args.words, Path(args.bench))
     words = corpus_words(folder)
-    print(f"corpus: {folder.relative_to(ROOT)}, {len(list(folder.glob('*.txt')))} files, {words:,} words; model {args.model}")
+    print(
+        f"corpus: {folder.relative_to(ROOT)}, {len(list(folder.glob('*.txt')))} files, {words:,} words; "
+        f"model {args.model}"
+    )
     results: dict[str, dict] = {}
     for mode in ([] if args.skip_naive else ["naive"]) + ["ner-pipe", "ner-2proc"]:
         results[f"bare-{mode}"] = run_child(BARE, mode, args.model, str(folder))
@@ -131,7 +149,9 @@ def main() -> None:
         results[name] = run_child(ENTNORM, json.dumps([*common, "--jobs", jobs]), str(work / f"{name}.jsonl"), env=env)
     aliases.write_text("PERSON:\n  Sergei Lavrov: [Sergey Lavrov, Lavrov]\n", encoding="utf-8")
     env = {**os.environ, "ENTNORM_CACHE_DIR": str(work / "c1")}
-    results["entnorm-warm"] = run_child(ENTNORM, json.dumps([*common, "--jobs", "1"]), str(work / "entnorm-warm.jsonl"), env=env)
+    results["entnorm-warm"] = run_child(
+        ENTNORM, json.dumps([*common, "--jobs", "1"]), str(work / "entnorm-warm.jsonl"), env=env
+    )
 
     print(f"\n{'run':<16} {'seconds':>8} {'words/s':>9} {'peak RSS MB':>12}")
     for name, r in results.items():
@@ -141,7 +161,10 @@ def main() -> None:
     print(f"  entnorm-1job / bare-ner-pipe   {rate['entnorm-1job'] / rate['bare-ner-pipe']:.2f}  (target >= 0.90)")
     print(f"  entnorm-2jobs / entnorm-1job   {rate['entnorm-2jobs'] / rate['entnorm-1job']:.2f}  (target >= 1.55)")
     print(f"  bare-ner-2proc / bare-ner-pipe {rate['bare-ner-2proc'] / rate['bare-ner-pipe']:.2f}")
-    print(f"  warm re-run / cold run         {results['entnorm-warm']['seconds'] / results['entnorm-1job']['seconds']:.1%}  (target <= 5%)")
+    print(
+        f"  warm re-run / cold run         "
+        f"{results['entnorm-warm']['seconds'] / results['entnorm-1job']['seconds']:.1%}  (target <= 5%)"
+    )
     same = (work / "entnorm-1job.jsonl").read_bytes() == (work / "entnorm-2jobs.jsonl").read_bytes()
     print(f"  one job and two jobs give identical output: {same}")
     print(f"\naccuracy on truth.tsv: {accuracy(work / 'entnorm-1job.jsonl', folder / 'truth.tsv')}")

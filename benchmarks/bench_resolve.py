@@ -11,6 +11,7 @@ the peak memory, and B-cubed precision/recall/F1 against that gold. The syntheti
 surnames across thousands of people ("Ahmed Assad" and "Ahmad Assad" are different people there), so its
 scores are lower than on real data; they are for tracking, not for the targets.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,7 +69,10 @@ def main() -> None:
     start = time.perf_counter()
     default_gazetteer()
     print(f"gazetteer loaded in {time.perf_counter() - start:.1f} s (once per process, not counted below)")
-    print(f"{'names':>8} {'seconds':>8} {'names/s':>8} {'entities':>9} {'peak MB':>8} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6}")
+    print(
+        f"{'names':>8} {'seconds':>8} {'names/s':>8} {'entities':>9} {'peak MB':>8} "
+        f"{'B3 P':>6} {'B3 R':>6} {'B3 F1':>6}"
+    )
     for size in (int(s) for s in args.sizes.split(",")):
         names = draw_names(size, args.seed, Path(args.bench))
         mentions = [Mention.named(text, label) for text, label, _ in names]
@@ -78,7 +82,10 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         pred = [resolution.entities[e].id for e in resolution.entity_of]
         p, r, f = b_cubed(pred, [gold for _, _, gold in names])
-        print(f"{len(names):>8} {seconds:>8.2f} {len(names) / seconds:>8.0f} {len(resolution.entities):>9} {peak:>8.0f} {p:>6.3f} {r:>6.3f} {f:>6.3f}")
+        print(
+            f"{len(names):>8} {seconds:>8.2f} {len(names) / seconds:>8.0f} {len(resolution.entities):>9} "
+            f"{peak:>8.0f} {p:>6.3f} {r:>6.3f} {f:>6.3f}"
+        )
         del names, mentions, resolution, pred  # the next size's peak memory is its own
 
 

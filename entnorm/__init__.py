@@ -9,4 +9,4 @@ from entnorm.records import Document, Entity, Mention, Resolution
 from entnorm.resolution.resolver import Resolver
 
 __version__ = "0.1.0"
-__all__ = ["AliasTable", "Document", "Entity", "Mention", "Resolution", "Resolver", "load_aliases", "__version__"]
+__all__ = ["AliasTable", "Document", "Entity", "Mention", "Resolution", "Resolver", "__version__", "load_aliases"]

@@ -1,4 +1,5 @@
 """`python -m entnorm` runs the CLI."""
+
 from entnorm.cli import cli
 
 cli()

@@ -2,6 +2,7 @@
 
 Anything that is not an `EntnormError` is a bug and keeps its traceback.
 """
+
 from __future__ import annotations
 
 

@@ -174,7 +174,13 @@ def explain_name(
     acronyms: list[tuple[str, str]] = []
     if paths:
         found = extract_files(
-            paths, aliases=aliases, pattern=pattern, model=model, labels_option=False, jobs=1, resolve=False,
+            paths,
+            aliases=aliases,
+            pattern=pattern,
+            model=model,
+            labels_option=False,
+            jobs=1,
+            resolve=False,
             on_warning=on_warning,
         )
         mentions += found.mentions
@@ -198,7 +204,12 @@ def suggest_changes(
 ) -> list[Suggestion]:
     """Resolve the texts in `paths` once and list what the alias file could pin down (`resolution.suggest`)."""
     found = extract_files(
-        paths, aliases=aliases, pattern=pattern, model=model, labels_option=False, resolve=False,
+        paths,
+        aliases=aliases,
+        pattern=pattern,
+        model=model,
+        labels_option=False,
+        resolve=False,
         on_warning=on_warning,
     )
     analysis = Resolver(aliases).analyse(found.mentions, acronyms=found.acronyms, keep_comparisons=True)
@@ -225,4 +236,3 @@ def file_suggestions(path: str, suggestions: list[Suggestion], accepted: Sequenc
     chosen = [s for s in suggestions if s.id in accepted] if accepted else [s for s in suggestions if s.kind == "merge"]
     changed = add_names(path, [a for s in chosen for a in s.additions()])
     return len(changed), len(chosen)
-

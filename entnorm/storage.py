@@ -17,7 +17,8 @@ def cache_dir() -> Path:
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Replace `path` with `data` (text is written as UTF-8) in one step (temporary file in the same folder, fsync, os.replace).
+    """Replace `path` with `data` (text is written as UTF-8) in one step: a temporary file in the same folder,
+    fsync, os.replace.
 
     A crash or a full disk leaves either the old file or the new one, never half of one, and no temporary file.
     """

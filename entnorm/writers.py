@@ -5,6 +5,7 @@
 - json: one JSON array, written element by element, `[]` when empty;
 - csv: a header row, then one row per record; list and mapping fields are JSON text in their cell.
 """
+
 from __future__ import annotations
 
 import csv
@@ -82,22 +83,33 @@ def _cell(field: str, value: object) -> str:
     return str(value)
 
 
-def write_table(records: Iterable[dict], fields: Sequence[str], stream: TextIO, *, title: str = "", color: bool = True) -> None:
+def write_table(
+    records: Iterable[dict], fields: Sequence[str], stream: TextIO, *, title: str = "", color: bool = True
+) -> None:
     """A rich table. The `id`/`entity` field is shown in dim text under the canonical name to save width."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=stream, force_terminal=color if color else None, no_color=not color, width=None if color else 80)
-    table = Table(title=title or None, show_lines=False, expand=False, title_justify="left", pad_edge=False, box=box.SIMPLE_HEAD)
+    console = Console(
+        file=stream, force_terminal=color if color else None, no_color=not color, width=None if color else 80
+    )
+    table = Table(
+        title=title or None, show_lines=False, expand=False, title_justify="left", pad_edge=False, box=box.SIMPLE_HEAD
+    )
     merged = next((f for f in ("id", "entity") if f in fields), None) if "canonical" in fields else None
     shown = [f for f in fields if f != merged]
     for f in shown:
         numeric = f in ("mentions", "documents", "start", "end")
         header = {"mentions": "ment.", "documents": "docs"}.get(f, f)
-        table.add_column(header, justify="right" if numeric else "left", overflow="fold", no_wrap=numeric,
-                         min_width=12 if f == "canonical" else None)
+        table.add_column(
+            header,
+            justify="right" if numeric else "left",
+            overflow="fold",
+            no_wrap=numeric,
+            min_width=12 if f == "canonical" else None,
+        )
     count = 0
     for record in records:
         row = []

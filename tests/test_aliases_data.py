@@ -1,4 +1,5 @@
 """The shipped aliases.yaml is valid, and every name in it resolves to its own entity."""
+
 from dataclasses import dataclass
 
 from entnorm.aliasfile.read import load_aliases

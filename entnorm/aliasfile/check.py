@@ -26,7 +26,8 @@ def check_aliases(text: str, *, path: str = "aliases.yaml") -> list[Problem]:
                         Problem(
                             b.line,
                             3,
-                            f"{b.canonical!r} and {a.canonical!r} (line {a.line}) look like one entity ({verdict.reason})",
+                            f"{b.canonical!r} and {a.canonical!r} (line {a.line}) look like one entity "
+                            f"({verdict.reason})",
                             "merge the two entries, or keep both if they really are different",
                             fatal=False,
                         )

@@ -15,6 +15,7 @@ Every alias and every canonical name is indexed by `normalize.key`, the same key
 case, accents and punctuation need not be listed. One key belongs to one entity only: listing it twice is an
 error that names both places. An empty or absent file is valid and means "infer everything".
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -112,10 +113,14 @@ def _read(text: str, problems: list[Problem]) -> object:
     return None
 
 
-def _entity(label: str, canonical: object, value: object, block: CommentedMap, problems: list[Problem]) -> AliasEntity | None:
+def _entity(
+    label: str, canonical: object, value: object, block: CommentedMap, problems: list[Problem]
+) -> AliasEntity | None:
     line, col = _position(block, canonical)
     if not isinstance(canonical, str) or not canonical.strip():
-        problems.append(Problem(line, col, f"a canonical name must be text, got {canonical!r}", "quote it, like \"1984 Group\""))
+        problems.append(
+            Problem(line, col, f"a canonical name must be text, got {canonical!r}", 'quote it, like "1984 Group"')
+        )
         return None
     attributes: dict[str, str] = {}
     raw_aliases: object = []
@@ -130,22 +135,45 @@ def _entity(label: str, canonical: object, value: object, block: CommentedMap, p
                 continue
             if not isinstance(field_value, _SCALAR):
                 fline, fcol = _position(value, field_name)
-                problems.append(Problem(fline, fcol, f"field {field_name!r} of {canonical!r} must be a single value (text or number)", "write it on one line, like wikidata: Q1899"))
+                problems.append(
+                    Problem(
+                        fline,
+                        fcol,
+                        f"field {field_name!r} of {canonical!r} must be a single value (text or number)",
+                        "write it on one line, like wikidata: Q1899",
+                    )
+                )
                 continue
             attributes[str(field_name)] = str(field_value)
     elif value is not None:
-        problems.append(Problem(line, col, f"{canonical!r} must have a list of aliases or a mapping with 'aliases:'", f"write {canonical}: [alias, alias]"))
+        problems.append(
+            Problem(
+                line,
+                col,
+                f"{canonical!r} must have a list of aliases or a mapping with 'aliases:'",
+                f"write {canonical}: [alias, alias]",
+            )
+        )
         return None
     if not isinstance(raw_aliases, list):
         aline, acol = _position(value, "aliases") if isinstance(value, CommentedMap) else (line, col)
-        problems.append(Problem(aline, acol, f"the aliases of {canonical!r} must be a list, like [Name One, Name Two]", "put the names in square brackets"))
+        problems.append(
+            Problem(
+                aline,
+                acol,
+                f"the aliases of {canonical!r} must be a list, like [Name One, Name Two]",
+                "put the names in square brackets",
+            )
+        )
         raw_aliases = []
     aliases = []
     container = raw_aliases if isinstance(raw_aliases, CommentedSeq) else None
     for i, alias in enumerate(raw_aliases):  # type: ignore[union-attr]
         if not isinstance(alias, str) or not alias.strip():
             aline, acol = _position(container, i) if container is not None else (line, col)
-            problems.append(Problem(aline, acol, f"an alias of {canonical!r} must be text, got {alias!r}", "quote it, or remove it"))
+            problems.append(
+                Problem(aline, acol, f"an alias of {canonical!r} must be text, got {alias!r}", "quote it, or remove it")
+            )
             continue
         aliases.append(alias.strip())
     return AliasEntity(canonical.strip(), label, tuple(aliases), attributes, line or 0)
@@ -160,7 +188,14 @@ def validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
         return table, problems
     if not isinstance(data, CommentedMap):
         line, col = _position(data)
-        problems.append(Problem(line or 1, col or 1, "the file must map labels to entities, like 'PERSON:' on its own line", "start with a label line such as PERSON:"))
+        problems.append(
+            Problem(
+                line or 1,
+                col or 1,
+                "the file must map labels to entities, like 'PERSON:' on its own line",
+                "start with a label line such as PERSON:",
+            )
+        )
         return table, problems
     for label, block in data.items():
         line, col = _position(data, label)
@@ -171,7 +206,14 @@ def validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
         if block is None:
             continue
         if not isinstance(block, CommentedMap):
-            problems.append(Problem(line, col, f"under {label}: list entities as 'Canonical Name: [alias, alias]'", "indent each entity under the label"))
+            problems.append(
+                Problem(
+                    line,
+                    col,
+                    f"under {label}: list entities as 'Canonical Name: [alias, alias]'",
+                    "indent each entity under the label",
+                )
+            )
             continue
         for canonical, value in block.items():
             entity = _entity(label, canonical, value, block, problems)
@@ -189,19 +231,34 @@ def _index(table: AliasTable, entity: AliasEntity, block: CommentedMap, problems
             continue
         aline, acol = _alias_position(block, entity.canonical, name)
         if k in seen:
-            problems.append(Problem(aline, acol, f"{name!r} is listed twice under {entity.canonical!r}", "remove one of them", fatal=False))
+            problems.append(
+                Problem(
+                    aline,
+                    acol,
+                    f"{name!r} is listed twice under {entity.canonical!r}",
+                    "remove one of them",
+                    fatal=False,
+                )
+            )
             continue
         seen.add(k)
         owner = table.by_key.setdefault(k, index)
         if owner != index:
             other = table.entities[owner]
-            problems.append(Problem(
-                aline, acol,
-                f"{name!r} is listed under both {other.canonical!r} (line {other.line}) and {entity.canonical!r}; "
-                "a name can belong to one entity only",
-                "keep it under one of them; if they are one entity, merge the two entries",
-            ))
-    table.entities.append(AliasEntity(entity.canonical, entity.label, tuple(dict.fromkeys(entity.aliases)), entity.attributes, entity.line))
+            problems.append(
+                Problem(
+                    aline,
+                    acol,
+                    f"{name!r} is listed under both {other.canonical!r} (line {other.line}) and {entity.canonical!r}; "
+                    "a name can belong to one entity only",
+                    "keep it under one of them; if they are one entity, merge the two entries",
+                )
+            )
+    table.entities.append(
+        AliasEntity(
+            entity.canonical, entity.label, tuple(dict.fromkeys(entity.aliases)), entity.attributes, entity.line
+        )
+    )
 
 
 def _closest_label(label: object) -> str:
@@ -261,4 +318,3 @@ def load_aliases(path: str | Path | None) -> AliasTable:
     if text is None:
         return AliasTable(path=str(path))
     return parse_aliases(text, path=str(path))
-

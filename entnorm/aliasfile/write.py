@@ -8,6 +8,7 @@
 - Nothing that would not load is written: the new text is parsed (`aliases.parse_aliases`) first.
 - A name is never given to a second entity: adding it where another entity has it is refused.
 """
+
 from __future__ import annotations
 
 import io

@@ -8,6 +8,7 @@ The group turns errors into exits once, for every command: a user mistake (`Entn
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -38,16 +39,16 @@ class EntnormGroup(click.Group):
         try:
             return super().invoke(ctx)
         except BadOption as exc:
-            raise click.BadParameter(str(exc), ctx=click.get_current_context(silent=True), param_hint=exc.option) from None
+            raise click.BadParameter(
+                str(exc), ctx=click.get_current_context(silent=True), param_hint=exc.option
+            ) from None
         except EntnormError as exc:
             raise UserError(exc) from None
         except BrokenPipeError:
             # stdout is gone: point it at devnull so the interpreter's final flush cannot fail again
             devnull = os.open(os.devnull, os.O_WRONLY)
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 os.dup2(devnull, sys.stdout.fileno())
-            except (OSError, ValueError):
-                pass
             sys.exit(EXIT_BROKEN_PIPE)
 
 

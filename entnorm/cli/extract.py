@@ -43,7 +43,9 @@ from entnorm.records import ENTITY_FIELDS, MENTION_FIELDS, mention_row
 @output_options
 @glob_option
 @click.option(
-    "--encoding", default=None, help="Decode files with this encoding. Default: UTF-8, falling back to cp1252 with a warning."
+    "--encoding",
+    default=None,
+    help="Decode files with this encoding. Default: UTF-8, falling back to cp1252 with a warning.",
 )
 @click.option(
     "-j",

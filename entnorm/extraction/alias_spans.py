@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+
 class AliasMatcher:
     """Finds (name, label) pairs in raw text as (start, end, label) spans, longest name first.
 
@@ -35,7 +36,9 @@ class AliasMatcher:
         self._longest = max((len(p[0]) for ps in self._by_first.values() for p in ps), default=1)
         firsts = sorted(self._by_first, key=len, reverse=True)
         # one C-speed scan for the first words; only their neighbourhoods are looked at word by word
-        self._first = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, firsts)) + r")(?!\w)", re.IGNORECASE) if firsts else None
+        self._first = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, firsts)) + r")(?!\w)", re.IGNORECASE) if firsts else None
+        )
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
@@ -63,7 +66,7 @@ class AliasMatcher:
                 continue
             ok = True
             for offset, wanted in enumerate(pattern):
-                start, end, word = words[i + offset]
+                start, _end, word = words[i + offset]
                 if (word if exact else word.casefold()) != wanted:
                     ok = False
                     break
@@ -75,7 +78,9 @@ class AliasMatcher:
         return None
 
 
-def overlay(model_spans: Iterable[tuple[int, int, str]], alias_spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def overlay(
+    model_spans: Iterable[tuple[int, int, str]], alias_spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """The alias spans, and the model's spans that overlap none of them."""
     kept = [s for s in model_spans if not any(s[0] < a[1] and a[0] < s[1] for a in alias_spans)]
     return sorted(kept + alias_spans)

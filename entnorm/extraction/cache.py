@@ -12,6 +12,7 @@ flight, never corrupts the file), the journal is in WAL mode so concurrent runs 
 writer waits (busy timeout) rather than fails when another holds the lock. A cache that cannot be opened is
 reported once and skipped: the run goes on without it.
 """
+
 from __future__ import annotations
 
 import hashlib

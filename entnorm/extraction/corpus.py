@@ -5,6 +5,7 @@ never depends on the file system. Files are read one at a time (`iter_documents`
 text is skipped and reported through `on_warning`; a file that is not UTF-8 is decoded with a fallback and
 reported, so nothing is silently lost.
 """
+
 from __future__ import annotations
 
 import fnmatch

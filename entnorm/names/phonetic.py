@@ -8,6 +8,7 @@ ou/oe/oo versus u, ee versus i, doubled letters, Slavic -iy/-ij/-ii endings and 
 `skeleton` goes further and keeps consonant classes only; it is the blocking key. The rules are ordered: the
 longest spellings are rewritten first.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,16 +17,44 @@ from functools import lru_cache
 # Consonant spellings, tried longest first at each position in ONE pass, so a rewrite is never rewritten again.
 # Upper-case letters are the sound classes: S (s, z, sh, zh), C (ch, ts), J (dzh), K, H (kh).
 _CONSONANTS: dict[str, str] = {
-    "schtsch": "S", "shch": "S", "szcz": "S", "stsch": "S", "sjtsj": "S",
-    "tsch": "C", "tsj": "C", "tch": "C", "tsh": "C", "cz": "C", "ch": "C", "ts": "C", "tz": "C",
-    "dsch": "J", "dzh": "J", "dzj": "J", "dj": "J",
-    "sch": "S", "sh": "S", "sz": "S", "sj": "S", "zh": "S", "zj": "S", "zs": "S", "s": "S", "z": "S",
-    "kh": "H", "gh": "G", "ck": "K", "q": "K", "k": "K", "x": "KS",
-    "dh": "d", "th": "t", "ph": "f", "w": "v",
+    "schtsch": "S",
+    "shch": "S",
+    "szcz": "S",
+    "stsch": "S",
+    "sjtsj": "S",
+    "tsch": "C",
+    "tsj": "C",
+    "tch": "C",
+    "tsh": "C",
+    "cz": "C",
+    "ch": "C",
+    "ts": "C",
+    "tz": "C",
+    "dsch": "J",
+    "dzh": "J",
+    "dzj": "J",
+    "dj": "J",
+    "sch": "S",
+    "sh": "S",
+    "sz": "S",
+    "sj": "S",
+    "zh": "S",
+    "zj": "S",
+    "zs": "S",
+    "s": "S",
+    "z": "S",
+    "kh": "H",
+    "gh": "G",
+    "ck": "K",
+    "q": "K",
+    "k": "K",
+    "x": "KS",
+    "dh": "d",
+    "th": "t",
+    "ph": "f",
+    "w": "v",
 }
-_CONSONANT_RX = re.compile(
-    "|".join(sorted(map(re.escape, _CONSONANTS), key=len, reverse=True)) + r"|dz(?=[aeiouy])|c"
-)
+_CONSONANT_RX = re.compile("|".join(sorted(map(re.escape, _CONSONANTS), key=len, reverse=True)) + r"|dz(?=[aeiouy])|c")
 
 
 def _consonant(m: re.Match[str]) -> str:

@@ -54,7 +54,9 @@ def explain(
             continue
         verdict = resolver.judge(target, s)
         if not _compared(analysis, t, i):
-            verdict = Verdict(0.0, False, False, f"not compared (no blocking key in common); would be: {verdict.reason}")
+            verdict = Verdict(
+                0.0, False, False, f"not compared (no blocking key in common); would be: {verdict.reason}"
+            )
         if i in entity_of:
             entity = resolution.entities[entity_of[i]].canonical
         else:

@@ -29,7 +29,12 @@ def build_entities(analysis: Analysis, aliases: AliasTable) -> Resolution:
     entities = [_entity(c, members, analysis, aliases) for c, members in grouped.items()]
     order = sorted(
         range(len(entities)),
-        key=lambda e: (-entities[e].mentions, entities[e].canonical.casefold(), entities[e].label, entities[e].canonical),
+        key=lambda e: (
+            -entities[e].mentions,
+            entities[e].canonical.casefold(),
+            entities[e].label,
+            entities[e].canonical,
+        ),
     )
     entities = [entities[e] for e in order]
     rank = {old: new for new, old in enumerate(order)}

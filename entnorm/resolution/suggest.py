@@ -5,10 +5,10 @@ canonical name) for future runs. A *near miss* is a pair of entities holding two
 kept apart; writing it files both entities' spellings under the first, which fixes a wrong split. Merges
 are written by `--write`; near misses only when accepted by id, since they need a human look.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from entnorm.aliasfile.read import AliasTable
@@ -37,8 +37,15 @@ class Suggestion:
     reason: str
 
     def as_record(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "label": self.label, "canonical": self.canonical,
-                "add": list(self.add), "score": self.score, "reason": self.reason}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "canonical": self.canonical,
+            "add": list(self.add),
+            "score": self.score,
+            "reason": self.reason,
+        }
 
     def additions(self) -> list[Addition]:
         return [Addition(name, self.canonical, self.label) for name in (self.canonical, *self.add)]
@@ -71,7 +78,9 @@ def suggest(analysis: Analysis, resolution: Resolution, table: AliasTable) -> li
         score = min(compare(canonical, parse(text, kind)).score for text in add)
         known = table.lookup(entity.canonical) is not None
         reason = "new spellings of an entity in the alias file" if known else "grouped by inference"
-        out.append(Suggestion(f"m{len(out) + 1}", "merge", entity.label, entity.canonical, tuple(add), round(score, 3), reason))
+        out.append(
+            Suggestion(f"m{len(out) + 1}", "merge", entity.label, entity.canonical, tuple(add), round(score, 3), reason)
+        )
     merges = len(out)
     for a, b, verdict in near_misses(analysis, resolution):
         keep, other = resolution.entities[a], resolution.entities[b]
@@ -82,5 +91,15 @@ def suggest(analysis: Analysis, resolution: Resolution, table: AliasTable) -> li
         # the kept entity's own spellings too: once filed, they no longer depend on inference
         add = _unlisted(keep, table) + [text for text, _ in other.aliases if table.lookup(text) is None]
         add = list(dict.fromkeys(t for t in add if key(t) != key(keep.canonical)))
-        out.append(Suggestion(f"n{len(out) - merges + 1}", "near-miss", keep.label, keep.canonical, tuple(add), round(verdict.score, 3), verdict.reason))
+        out.append(
+            Suggestion(
+                f"n{len(out) - merges + 1}",
+                "near-miss",
+                keep.label,
+                keep.canonical,
+                tuple(add),
+                round(verdict.score, 3),
+                verdict.reason,
+            )
+        )
     return out

@@ -24,7 +24,7 @@ class Tally:
     """A counter that holds one value without a dict: most spellings are seen with one text, one label, in
     one document, and hundreds of thousands of dicts would dominate the resolver's memory."""
 
-    __slots__ = ("_one", "_n", "_many")
+    __slots__ = ("_many", "_n", "_one")
 
     def __init__(self, value: object = None, count: int = 0) -> None:
         self._one, self._n, self._many = value, count, None

@@ -41,16 +41,37 @@ def test_missing_file_is_empty(tmp_path):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("PERSON:\n  A B: [x\n", "aliases.yaml:3:1: while parsing a flow sequence expected ',' or ']', but got '<stream end>'"),
-        ("PERSON:\n  A B: [x]\n  A B: [y]\n", 'aliases.yaml:3:3: while constructing a mapping found duplicate key "A B" with value "[\'y\']" (original value: "[\'x\']"); merge the two entries into one'),
-        ("PERSN:\n  A B: [x]\n", "aliases.yaml:1:1: unknown label 'PERSN'; use one of PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE, DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL, PER, MISC"),
+        (
+            "PERSON:\n  A B: [x\n",
+            "aliases.yaml:3:1: while parsing a flow sequence expected ',' or ']', but got '<stream end>'",
+        ),
+        (
+            "PERSON:\n  A B: [x]\n  A B: [y]\n",
+            'aliases.yaml:3:3: while constructing a mapping found duplicate key "A B" with value "[\'y\']" (original value: "[\'x\']"); merge the two entries into one',
+        ),
+        (
+            "PERSN:\n  A B: [x]\n",
+            "aliases.yaml:1:1: unknown label 'PERSN'; use one of PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE, DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL, PER, MISC",
+        ),
         ("- a\n- b\n", "aliases.yaml:1:1: the file must map labels to entities, like 'PERSON:' on its own line"),
         ("PERSON: [a, b]\n", "aliases.yaml:1:1: under PERSON: list entities as 'Canonical Name: [alias, alias]'"),
         ("PERSON:\n  A B:\n    aliases: [1]\n", "aliases.yaml:3:15: an alias of 'A B' must be text, got 1"),
-        ("PERSON:\n  A B:\n    aliases: x\n", "aliases.yaml:3:5: the aliases of 'A B' must be a list, like [Name One, Name Two]"),
-        ("PERSON:\n  A B:\n    note: [x]\n", "aliases.yaml:3:5: field 'note' of 'A B' must be a single value (text or number)"),
-        ("PERSON:\n  A B: [Kiev]\nGPE:\n  Kyiv: [kiev]\n", "aliases.yaml:4:10: 'kiev' is listed under both 'A B' (line 2) and 'Kyiv'; a name can belong to one entity only"),
-        ("PERSON:\n  A B: [x]\n  X: [y]\n", "aliases.yaml:3:3: 'X' is listed under both 'A B' (line 2) and 'X'; a name can belong to one entity only"),
+        (
+            "PERSON:\n  A B:\n    aliases: x\n",
+            "aliases.yaml:3:5: the aliases of 'A B' must be a list, like [Name One, Name Two]",
+        ),
+        (
+            "PERSON:\n  A B:\n    note: [x]\n",
+            "aliases.yaml:3:5: field 'note' of 'A B' must be a single value (text or number)",
+        ),
+        (
+            "PERSON:\n  A B: [Kiev]\nGPE:\n  Kyiv: [kiev]\n",
+            "aliases.yaml:4:10: 'kiev' is listed under both 'A B' (line 2) and 'Kyiv'; a name can belong to one entity only",
+        ),
+        (
+            "PERSON:\n  A B: [x]\n  X: [y]\n",
+            "aliases.yaml:3:3: 'X' is listed under both 'A B' (line 2) and 'X'; a name can belong to one entity only",
+        ),
         ("PERSON:\n  A B: 3\n", "aliases.yaml:2:3: 'A B' must have a list of aliases or a mapping with 'aliases:'"),
     ],
 )

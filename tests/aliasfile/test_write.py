@@ -2,8 +2,8 @@ import os
 
 import pytest
 
-from entnorm.aliasfile.write import AliasConflict, Addition, add_names, write_atomic
 from entnorm.aliasfile.read import load_aliases
+from entnorm.aliasfile.write import Addition, AliasConflict, add_names, write_atomic
 
 ORIGINAL = """\
 # my aliases: keep this comment
@@ -29,16 +29,21 @@ def aliases(tmp_path):
 
 
 def test_round_trip_keeps_comments_order_and_layout(aliases):
-    changed = add_names(aliases, [
-        Addition("S. Lavrov", "Sergei Lavrov", "PERSON"),
-        Addition("Putin", "vladimir putin", "PERSON"),
-        Addition("Kiew", "Kyiv", "GPE"),
-        Addition("RT News", "RT", "ORG"),
-        Addition("TASS", "TASS", "ORG"),
-        Addition("Witkoff", "Steve Witkoff", "PERSON"),
-    ])
+    changed = add_names(
+        aliases,
+        [
+            Addition("S. Lavrov", "Sergei Lavrov", "PERSON"),
+            Addition("Putin", "vladimir putin", "PERSON"),
+            Addition("Kiew", "Kyiv", "GPE"),
+            Addition("RT News", "RT", "ORG"),
+            Addition("TASS", "TASS", "ORG"),
+            Addition("Witkoff", "Steve Witkoff", "PERSON"),
+        ],
+    )
     assert len(changed) == 6
-    assert aliases.read_text(encoding="utf-8") == """\
+    assert (
+        aliases.read_text(encoding="utf-8")
+        == """\
 # my aliases: keep this comment
 PERSON:
     Sergei Lavrov:
@@ -55,6 +60,7 @@ ORG:
         wikidata: Q1103
     TASS: []
 """
+    )
     table = load_aliases(aliases)
     assert table.lookup("kiew").canonical == "Kyiv" and table.lookup("Putin").canonical == "Vladimir Putin"
 
@@ -90,7 +96,7 @@ def test_a_crash_during_the_write_leaves_the_old_file_and_no_temporary(aliases, 
     def crash(*args, **kwargs):
         raise OSError("disk on fire")
 
-    module, name = failing.split(".")
+    _module, name = failing.split(".")
     monkeypatch.setattr(os, name, crash)
     with pytest.raises(OSError, match="disk on fire"):
         add_names(aliases, [Addition("Kiew", "Kyiv", "GPE")])

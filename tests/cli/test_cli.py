@@ -1,8 +1,10 @@
 """CLI behaviour through click's CliRunner: exact output per format, one test per exit-code row."""
+
 import json
 import subprocess
 import sys
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -20,7 +22,7 @@ ENTITIES_JSONL = """\
 {"id": "moscow", "canonical": "Moscow", "label": "GPE", "mentions": 1, "documents": 1, "aliases": [{"text": "Moscow", "count": 1}], "attributes": {"geonames": "524901"}}
 """
 
-ENTITIES_CSV = '''\
+ENTITIES_CSV = """\
 id,canonical,label,mentions,documents,aliases,attributes
 sergei-lavrov,Sergei Lavrov,PERSON,3,2,"[{""text"": ""Lavrov"", ""count"": 1}, {""text"": ""Sergei Lavrov"", ""count"": 1}, {""text"": ""Sergey Lavrov"", ""count"": 1}]",{}
 asaad-al-shibani,Asaad al-Shibani,PERSON,2,2,"[{""text"": ""Asaad al-Shibani"", ""count"": 1}, {""text"": ""Assad al-Sabani"", ""count"": 1}]",{}
@@ -28,7 +30,7 @@ bashar-al-assad,Bashar al-Assad,PERSON,1,1,"[{""text"": ""Bashar al-Assad"", ""c
 kiev,Kiev,GPE,1,1,"[{""text"": ""Kiev"", ""count"": 1}]","{""geonames"": ""703448""}"
 kremlin,Kremlin,ORG,1,1,"[{""text"": ""Kremlin"", ""count"": 1}]",{}
 moscow,Moscow,GPE,1,1,"[{""text"": ""Moscow"", ""count"": 1}]","{""geonames"": ""524901""}"
-'''
+"""
 
 ENTITIES_TABLE = """\
 6 entities, 9 mentions, 2 files
@@ -114,10 +116,18 @@ def test_extract_mentions_offsets_point_at_the_text(run, corpus):
     assert (result.exit_code, result.stdout) == (0, MENTIONS_JSONL)
     texts = {"corpus/a.txt": A_TXT, "corpus/b.txt": B_TXT}
     for row in map(json.loads, result.stdout.splitlines()):
-        assert texts[row["doc"]][row["start"]:row["end"]] == row["text"]
+        assert texts[row["doc"]][row["start"] : row["end"]] == row["text"]
 
 
-@pytest.mark.parametrize("fmt, expected", [("json", "[]\n"), ("jsonl", ""), ("csv", "id,canonical,label,mentions,documents,aliases,attributes\n"), ("table", "no entities found\n")])
+@pytest.mark.parametrize(
+    "fmt, expected",
+    [
+        ("json", "[]\n"),
+        ("jsonl", ""),
+        ("csv", "id,canonical,label,mentions,documents,aliases,attributes\n"),
+        ("table", "no entities found\n"),
+    ],
+)
 def test_zero_mentions_is_success_with_valid_empty_output(run, write, fmt, expected):
     write("quiet/a.txt", "Nothing to see here.\n")
     result = run("extract", "quiet", "-f", fmt)
@@ -145,7 +155,10 @@ def test_alias_file_in_the_working_folder_is_used(run, corpus, write):
     write("aliases.yaml", "GPE:\n  Kyiv:\n    aliases: [Kiev]\n    wikidata: Q1899\n")
     result = run("extract", corpus, "--labels", "GPE")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [(r["id"], r["canonical"], r["attributes"]) for r in rows] == [("kyiv", "Kyiv", {"wikidata": "Q1899", "geonames": "703448"}), ("moscow", "Moscow", {"geonames": "524901"})]
+    assert [(r["id"], r["canonical"], r["attributes"]) for r in rows] == [
+        ("kyiv", "Kyiv", {"wikidata": "Q1899", "geonames": "703448"}),
+        ("moscow", "Moscow", {"geonames": "524901"}),
+    ]
 
 
 # ---- exit codes: one test per row of the README table -------------------------------------------------------
@@ -160,7 +173,10 @@ def test_exit_2_missing_path(run):
 def test_exit_2_unknown_label_lists_the_valid_ones(run, corpus):
     result = run("extract", corpus, "--labels", "PERSON,PLANET")
     assert result.exit_code == 2
-    assert "Error: Invalid value for --labels: unknown label PLANET; this model knows: GPE, LOC, ORG, PERSON" in result.stderr
+    assert (
+        "Error: Invalid value for --labels: unknown label PLANET; this model knows: GPE, LOC, ORG, PERSON"
+        in result.stderr
+    )
 
 
 @pytest.fixture
@@ -177,13 +193,19 @@ def product_model(tmp_path):
 def test_exit_2_model_without_any_default_label(run, corpus, product_model):
     result = run("extract", corpus, "-m", product_model, model=False)
     assert result.exit_code == 2
-    assert "Error: Invalid value for --labels: the model has none of PERSON, GPE, LOC, ORG; choose from: PRODUCT" in result.stderr
+    assert (
+        "Error: Invalid value for --labels: the model has none of PERSON, GPE, LOC, ORG; choose from: PRODUCT"
+        in result.stderr
+    )
 
 
 def test_suggest_with_a_model_without_any_default_label_points_at_the_model(run, corpus, product_model):
     result = run("aliases", "suggest", corpus, "-m", product_model)
     assert result.exit_code == 2
-    assert "Error: Invalid value for --model: the model has none of PERSON, GPE, LOC, ORG; choose from: PRODUCT" in result.stderr
+    assert (
+        "Error: Invalid value for --model: the model has none of PERSON, GPE, LOC, ORG; choose from: PRODUCT"
+        in result.stderr
+    )
 
 
 def test_output_file_with_another_extension_gets_json_lines(run, corpus, tmp_path):
@@ -202,14 +224,20 @@ def test_exit_1_malformed_alias_file(run, corpus, write):
     write("aliases.yaml", "PERSON:\n  Sergei Lavrov: [Lavrov\n")
     result = run("extract", corpus)
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == "Error: aliases.yaml:3:1: while parsing a flow sequence expected ',' or ']', but got '<stream end>'\n"
+    assert (
+        result.stderr
+        == "Error: aliases.yaml:3:1: while parsing a flow sequence expected ',' or ']', but got '<stream end>'\n"
+    )
 
 
 def test_exit_1_alias_under_two_entities(run, corpus, write):
     write("aliases.yaml", "PERSON:\n  Sergei Lavrov: [Lavrov]\n  Pavel Lavrov: [lavrov]\n")
     result = run("extract", corpus)
     assert result.exit_code == 1
-    assert result.stderr == "Error: aliases.yaml:3:18: 'lavrov' is listed under both 'Sergei Lavrov' (line 2) and 'Pavel Lavrov'; a name can belong to one entity only\n"
+    assert (
+        result.stderr
+        == "Error: aliases.yaml:3:18: 'lavrov' is listed under both 'Sergei Lavrov' (line 2) and 'Pavel Lavrov'; a name can belong to one entity only\n"
+    )
 
 
 def test_exit_1_empty_folder(run, tmp_path):
@@ -241,7 +269,10 @@ def test_exit_0_non_utf8_is_decoded_with_a_warning(run, write):
     result = run("extract", "latin", "--level", "mentions")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["start"] == 8
-    assert result.stderr == "warning: latin/a.txt: not valid UTF-8 (byte 0xe9 at offset 3); read as cp1252. Pass --encoding to choose another encoding\n"
+    assert (
+        result.stderr
+        == "warning: latin/a.txt: not valid UTF-8 (byte 0xe9 at offset 3); read as cp1252. Pass --encoding to choose another encoding\n"
+    )
     forced = run("extract", "latin", "--encoding", "latin-1")
     assert (forced.exit_code, forced.stderr) == (0, "")
 
@@ -249,7 +280,10 @@ def test_exit_0_non_utf8_is_decoded_with_a_warning(run, write):
 def test_exit_1_missing_model_says_how_to_install(corpus):
     result = CliRunner().invoke(cli, ["extract", corpus, "-m", "en_core_web_nonexistent"])
     assert result.exit_code == 1
-    assert result.stderr == "Error: spaCy model 'en_core_web_nonexistent' is not installed. Install it with: pip install en-core-web-nonexistent  (or pass --model with an installed pipeline name or a path)\n"
+    assert (
+        result.stderr
+        == "Error: spaCy model 'en_core_web_nonexistent' is not installed. Install it with: pip install en-core-web-nonexistent  (or pass --model with an installed pipeline name or a path)\n"
+    )
 
 
 def test_model_from_environment(corpus, monkeypatch):
@@ -272,7 +306,12 @@ def test_exit_1_resolve_json_line_without_text(run):
 def test_exit_141_quietly_when_the_pipe_closes(tmp_path):
     names = "".join(f"Person Number{i} Surname{i}\n" for i in range(3000))
     (tmp_path / "names.txt").write_text(names, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "entnorm", "resolve", "names.txt"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "entnorm", "resolve", "names.txt"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
     proc.stdout.readline()
     proc.stdout.close()
     stderr = proc.stderr.read().decode()
@@ -285,27 +324,48 @@ def test_exit_141_quietly_when_the_pipe_closes(tmp_path):
 
 def test_resolve_plain_lines_in_input_order(run):
     result = run("resolve", "-f", "csv", input="Sergei Lavrov\n\nSergey Lavrov\nLavrov\nBashar al-Assad\nAssad\n")
-    assert (result.exit_code, result.stdout) == (0, (
-        "text,label,entity,canonical\n"
-        "Sergei Lavrov,PERSON,sergei-lavrov,Sergei Lavrov\n"
-        "Sergey Lavrov,PERSON,sergei-lavrov,Sergei Lavrov\n"
-        "Lavrov,PERSON,sergei-lavrov,Sergei Lavrov\n"
-        "Bashar al-Assad,PERSON,bashar-al-assad,Bashar al-Assad\n"
-        "Assad,PERSON,bashar-al-assad,Bashar al-Assad\n"
-    ))
+    assert (result.exit_code, result.stdout) == (
+        0,
+        (
+            "text,label,entity,canonical\n"
+            "Sergei Lavrov,PERSON,sergei-lavrov,Sergei Lavrov\n"
+            "Sergey Lavrov,PERSON,sergei-lavrov,Sergei Lavrov\n"
+            "Lavrov,PERSON,sergei-lavrov,Sergei Lavrov\n"
+            "Bashar al-Assad,PERSON,bashar-al-assad,Bashar al-Assad\n"
+            "Assad,PERSON,bashar-al-assad,Bashar al-Assad\n"
+        ),
+    )
 
 
 def test_resolve_json_lines_with_labels(run, write):
-    write("names.jsonl", '{"text": "Kiev", "label": "GPE"}\n{"text": "Kyiv", "label": "GPE"}\n{"text": "Kyiv Post", "label": "ORG"}\n')
+    write(
+        "names.jsonl",
+        '{"text": "Kiev", "label": "GPE"}\n{"text": "Kyiv", "label": "GPE"}\n{"text": "Kyiv Post", "label": "ORG"}\n',
+    )
     result = run("resolve", "names.jsonl")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [(r["text"], r["label"], r["entity"]) for r in rows] == [("Kiev", "GPE", "kiev"), ("Kyiv", "GPE", "kiev"), ("Kyiv Post", "ORG", "kyiv-post")]
+    assert [(r["text"], r["label"], r["entity"]) for r in rows] == [
+        ("Kiev", "GPE", "kiev"),
+        ("Kyiv", "GPE", "kiev"),
+        ("Kyiv Post", "ORG", "kyiv-post"),
+    ]
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["resolve"]])
+def every_command(group=cli, prefix=()):
+    yield list(prefix)
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            yield from every_command(command, (*prefix, name))
+        else:
+            yield [*prefix, name]
+
+
+@pytest.mark.parametrize("command", list(every_command()), ids=lambda c: " ".join(c) or "entnorm")
 def test_every_command_has_help(command):
     result = CliRunner().invoke(cli, [*command, "--help"])
-    assert result.exit_code == 0 and "Examples:" in result.stdout or "Start with:" in result.stdout
+    assert result.exit_code == 0
+    example = {(): "Start with:", ("aliases",): "The loop:"}.get(tuple(command), "Example")
+    assert example in result.stdout
 
 
 def test_version():
@@ -323,7 +383,10 @@ def test_aliases_check_clean(write):
 
 
 def test_aliases_check_lists_every_problem_with_a_fix(write):
-    write("bad.yaml", "PERSN:\n  A: [x]\nPERSON:\n  Sergei Lavrov: [Lavrov, lavrov]\n  Sergey Lavrov: []\n  Pavel L: [Lavrov]\n")
+    write(
+        "bad.yaml",
+        "PERSN:\n  A: [x]\nPERSON:\n  Sergei Lavrov: [Lavrov, lavrov]\n  Sergey Lavrov: []\n  Pavel L: [Lavrov]\n",
+    )
     result = CliRunner().invoke(cli, ["aliases", "check", "bad.yaml"])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
@@ -339,7 +402,10 @@ def test_aliases_check_syntax_error(write):
     write("aliases.yaml", "PERSON:\n  A: [x\n")
     result = CliRunner().invoke(cli, ["aliases", "check"])
     assert result.exit_code == 1
-    assert result.stdout == "aliases.yaml:3:1: while parsing a flow sequence expected ',' or ']', but got '<stream end>'; fix: check the quotes, brackets and indentation there\n"
+    assert (
+        result.stdout
+        == "aliases.yaml:3:1: while parsing a flow sequence expected ',' or ']', but got '<stream end>'; fix: check the quotes, brackets and indentation there\n"
+    )
 
 
 def test_aliases_check_missing_file():
@@ -370,7 +436,10 @@ def test_aliases_add_refuses_a_conflict(write):
     write("aliases.yaml", "PERSON:\n  Sergei Lavrov: [Lavrov]\n")
     result = CliRunner().invoke(cli, ["aliases", "add", "Lavrov", "--to", "Pavel Lavrov"])
     assert result.exit_code == 1
-    assert result.stderr == "Error: 'Lavrov' already belongs to 'Sergei Lavrov' (aliases.yaml:2); a name can belong to one entity only: remove it there first\n"
+    assert (
+        result.stderr
+        == "Error: 'Lavrov' already belongs to 'Sergei Lavrov' (aliases.yaml:2); a name can belong to one entity only: remove it there first\n"
+    )
 
 
 def test_aliases_suggest_lists_and_writes(ruler_model, write, tmp_path):
@@ -380,12 +449,17 @@ def test_aliases_suggest_lists_and_writes(ruler_model, write, tmp_path):
     runner = CliRunner()
     listed = runner.invoke(cli, ["aliases", "suggest", "c", "-m", ruler_model])
     assert listed.exit_code == 0
-    assert listed.stdout == '{"id": "m1", "kind": "merge", "label": "PERSON", "canonical": "Sergei Lavrov", "add": ["Sergey Lavrov"], "score": 0.98, "reason": "grouped by inference"}\n'
+    assert (
+        listed.stdout
+        == '{"id": "m1", "kind": "merge", "label": "PERSON", "canonical": "Sergei Lavrov", "add": ["Sergey Lavrov"], "score": 0.98, "reason": "grouped by inference"}\n'
+    )
     bad = runner.invoke(cli, ["aliases", "suggest", "c", "-m", ruler_model, "--write", "--accept", "n9"])
     assert bad.exit_code == 2 and "no suggestion n9" in bad.stderr
     written = runner.invoke(cli, ["aliases", "suggest", "c", "-m", ruler_model, "--write"])
     assert (written.exit_code, written.stderr) == (0, "aliases.yaml: filed 2 name(s) from 1 suggestion(s)\n")
-    assert (tmp_path / "aliases.yaml").read_text(encoding="utf-8") == "# mine\nGPE:\n  Kyiv: [Kiev]  # the capital\nPERSON:\n  Sergei Lavrov: [Sergey Lavrov]\n"
+    assert (tmp_path / "aliases.yaml").read_text(
+        encoding="utf-8"
+    ) == "# mine\nGPE:\n  Kyiv: [Kiev]  # the capital\nPERSON:\n  Sergei Lavrov: [Sergey Lavrov]\n"
     again = runner.invoke(cli, ["aliases", "suggest", "c", "-m", ruler_model])
     assert (again.exit_code, again.stdout) == (0, "")
 

@@ -1,7 +1,7 @@
 import pytest
 
-from entnorm.extraction.corpus import decode, iter_documents, iter_paths, list_files
 from entnorm.errors import CorpusError
+from entnorm.extraction.corpus import decode, iter_documents, iter_paths, list_files
 
 
 def test_folders_are_walked_recursively_and_sorted(write, tmp_path):
@@ -45,7 +45,9 @@ def test_non_utf8_falls_back_to_cp1252_with_a_warning():
     warnings = []
     text = decode("Caf\xe9 Moscow".encode("cp1252"), name="x.txt", encoding=None, on_warning=warnings.append)
     assert text == "Café Moscow"
-    assert warnings == ["x.txt: not valid UTF-8 (byte 0xe9 at offset 3); read as cp1252. Pass --encoding to choose another encoding"]
+    assert warnings == [
+        "x.txt: not valid UTF-8 (byte 0xe9 at offset 3); read as cp1252. Pass --encoding to choose another encoding"
+    ]
 
 
 def test_forced_encoding():

@@ -18,7 +18,10 @@ def test_spans_are_cleaned_and_filtered_by_label():
     doc = Document("d.txt", "the Kremlin's envoy met Steve Witkoff's team on 5 May.")
     spans = [(0, 13, "ORG"), (24, 39, "PERSON"), (48, 53, "DATE")]
     found = mentions_from_spans(doc, spans, LABELS)
-    assert found.mentions == [Mention("d.txt", 4, 11, "Kremlin", "ORG"), Mention("d.txt", 24, 37, "Steve Witkoff", "PERSON")]
+    assert found.mentions == [
+        Mention("d.txt", 4, 11, "Kremlin", "ORG"),
+        Mention("d.txt", 24, 37, "Steve Witkoff", "PERSON"),
+    ]
     assert found.acronyms == []
 
 
@@ -29,7 +32,7 @@ def test_acronym_defined_in_the_text_becomes_a_mention_and_a_link():
     assert [(m.text, m.label) for m in found.mentions] == [("Hayat Tahrir al-Sham", "ORG"), ("HTS", "ORG")]
     assert found.acronyms == [("Hayat Tahrir al-Sham", "HTS")]
     hts = found.mentions[1]
-    assert text[hts.start:hts.end] == "HTS"
+    assert text[hts.start : hts.end] == "HTS"
 
 
 @pytest.mark.parametrize("after", [" (ap)", " (XYZ)", " [HTS]", "(HTS) "[1:]])
@@ -44,15 +47,31 @@ def test_ruler_pipeline_streams_mentions(ruler_model):
     docs = [Document("a", "Sergei Lavrov in Moscow."), Document("b", "Nothing here."), Document("c", "Kiev\n\nKremlin")]
     out = list(iter_mentions(SpacyRecogniser(nlp), docs, labels=["PERSON", "GPE"]))
     assert [d.document.name for d in out] == ["a", "b", "c"]
-    assert [[(m.text, m.label) for m in d.mentions] for d in out] == [[("Sergei Lavrov", "PERSON"), ("Moscow", "GPE")], [], [("Kiev", "GPE")]]
+    assert [[(m.text, m.label) for m in d.mentions] for d in out] == [
+        [("Sergei Lavrov", "PERSON"), ("Moscow", "GPE")],
+        [],
+        [("Kiev", "GPE")],
+    ]
 
 
 def test_alias_names_are_found_with_their_label(ruler_model):
     nlp = load_pipeline(ruler_model)
-    names = [("Hayat Tahrir al-Sham", "ORG"), ("HTS", "ORG"), ("Sergei Lavrov", "PERSON"), ("Lavrov", "PERSON"), ("United States", "GPE"), ("US", "GPE")]
+    names = [
+        ("Hayat Tahrir al-Sham", "ORG"),
+        ("HTS", "ORG"),
+        ("Sergei Lavrov", "PERSON"),
+        ("Lavrov", "PERSON"),
+        ("United States", "GPE"),
+        ("US", "GPE"),
+    ]
     docs = [Document("a", "HTS and hts met LAVROV, who spoke to us in the US. Kremlin sources said al Sham.")]
     (found,) = iter_mentions(SpacyRecogniser(nlp), docs, labels=["PERSON", "ORG", "GPE"], alias_names=names)
-    assert [(m.text, m.label) for m in found.mentions] == [("HTS", "ORG"), ("LAVROV", "PERSON"), ("US", "GPE"), ("Kremlin", "ORG")]
+    assert [(m.text, m.label) for m in found.mentions] == [
+        ("HTS", "ORG"),
+        ("LAVROV", "PERSON"),
+        ("US", "GPE"),
+        ("Kremlin", "ORG"),
+    ]
 
 
 class CountingPipeline:
@@ -75,11 +94,18 @@ def test_cached_documents_skip_the_model_and_give_the_same_mentions(ruler_model,
     docs = [Document("a", "Sergei Lavrov in Moscow."), Document("b", "Kiev and Kyiv."), Document("c", "Nothing.")]
     with SpanCache(tmp_path / "c.sqlite") as cache:
         first = CountingPipeline(load_pipeline(ruler_model))
-        cold = sorted(iter_mentions(SpacyRecogniser(first), docs, labels=["PERSON", "GPE"], cache=cache), key=lambda d: d.order)
+        cold = sorted(
+            iter_mentions(SpacyRecogniser(first), docs, labels=["PERSON", "GPE"], cache=cache), key=lambda d: d.order
+        )
         assert first.texts == 3
     with SpanCache(tmp_path / "c.sqlite") as cache:
         second = CountingPipeline(load_pipeline(ruler_model))
-        warm = sorted(iter_mentions(SpacyRecogniser(second), docs + [Document("d", "Moscow again.")], labels=["PERSON", "GPE"], cache=cache), key=lambda d: d.order)
+        warm = sorted(
+            iter_mentions(
+                SpacyRecogniser(second), [*docs, Document("d", "Moscow again.")], labels=["PERSON", "GPE"], cache=cache
+            ),
+            key=lambda d: d.order,
+        )
         assert second.texts == 1  # only the new document went through the model
     assert [d.mentions for d in warm[:3]] == [d.mentions for d in cold]
     assert [d.order for d in warm] == [0, 1, 2, 3]

@@ -17,16 +17,21 @@ def test_batch_size_follows_document_length():
 def test_dask_recogniser_gives_the_local_spans(ruler_model):
     distributed = pytest.importorskip("dask.distributed")
     nlp = load_pipeline(ruler_model)
-    docs = [Document(str(i), text) for i, text in enumerate(["Sergei Lavrov in Moscow.", "Nothing.", "Kiev, Kremlin, Lavrov."] * 5)]
+    docs = [
+        Document(str(i), text)
+        for i, text in enumerate(["Sergei Lavrov in Moscow.", "Nothing.", "Kiev, Kremlin, Lavrov."] * 5)
+    ]
     local = [(d.order, d.mentions) for d in iter_mentions(SpacyRecogniser(nlp), docs, labels=["PERSON", "GPE", "ORG"])]
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
-        with distributed.Client(cluster) as client, DaskRecogniser(ruler_model, model_id="m", scheduler="unused", batch_size=4, client=client) as dask:
-            remote = [(d.order, d.mentions) for d in iter_mentions(dask, docs, labels=["PERSON", "GPE", "ORG"])]
+    with (
+        distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+        DaskRecogniser(ruler_model, model_id="m", scheduler="unused", batch_size=4, client=client) as dask,
+    ):
+        remote = [(d.order, d.mentions) for d in iter_mentions(dask, docs, labels=["PERSON", "GPE", "ORG"])]
     assert remote == local and len(remote) == 15
 
 
 def test_unreachable_scheduler_is_a_clear_error(ruler_model):
     pytest.importorskip("dask.distributed")
-    with pytest.raises(EntnormError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:1"):
+    with pytest.raises(EntnormError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:1"):
         DaskRecogniser(ruler_model, model_id="m", scheduler="tcp://127.0.0.1:1", connect_timeout="2s")
-

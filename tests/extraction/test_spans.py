@@ -41,7 +41,7 @@ def test_clean_span(text, label, expected):
 def test_offsets_point_into_the_document():
     text = "Talks with the Kremlin's envoy"
     start = text.index("the")
-    (s, e), = clean_span(text, start, start + len("the Kremlin's"), "ORG")
+    ((s, e),) = clean_span(text, start, start + len("the Kremlin's"), "ORG")
     assert text[s:e] == "Kremlin"
 
 

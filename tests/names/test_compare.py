@@ -1,7 +1,8 @@
 import pytest
 
+from entnorm.labels import ORG, PERSON, PLACE
 from entnorm.names.compare import compare, edit_budget, token_similarity
-from entnorm.names.parse import ORG, PERSON, PLACE, parse
+from entnorm.names.parse import parse
 
 
 def person(a, b):
@@ -67,7 +68,9 @@ def test_relatives_and_namesakes_conflict(a, b):
     assert verdict.score == 0 and verdict.conflict
 
 
-@pytest.mark.parametrize("short, full", [("Assad", "Assad al-Sabani"), ("Al Assad", "Asaad al-Shaibani"), ("Vladimir", "Vladimir Putin")])
+@pytest.mark.parametrize(
+    "short, full", [("Assad", "Assad al-Sabani"), ("Al Assad", "Asaad al-Shaibani"), ("Vladimir", "Vladimir Putin")]
+)
 def test_one_word_never_matches_a_given_name(short, full):
     verdict = person(short, full)
     assert verdict.score == 0 and not verdict.conflict

@@ -1,6 +1,7 @@
 import pytest
 
-from entnorm.names.parse import ORG, PERSON, PLACE, parse
+from entnorm.labels import ORG, PERSON, PLACE
+from entnorm.names.parse import parse
 
 
 @pytest.mark.parametrize(
@@ -56,7 +57,12 @@ def test_acronyms(text, acronym):
 
 @pytest.mark.parametrize(
     "text, tokens",
-    [("Sweida province", ("sweida",)), ("Santa-Fe", ("santa", "fe")), ("the Syrian Arab Republic", ("syrian", "arab", "republic")), ("Province", ("province",))],
+    [
+        ("Sweida province", ("sweida",)),
+        ("Santa-Fe", ("santa", "fe")),
+        ("the Syrian Arab Republic", ("syrian", "arab", "republic")),
+        ("Province", ("province",)),
+    ],
 )
 def test_place_tokens(text, tokens):
     assert parse(text, PLACE).tokens == tokens

@@ -6,8 +6,6 @@ from entnorm.resolution.resolver import Resolver
 from ..conftest import mention as M
 
 
-
-
 def groups(mentions, aliases=None, links=()):
     """{entity canonical: sorted distinct texts}, and the resolution."""
     res = Resolver(aliases).resolve(mentions, acronyms=links)
@@ -18,7 +16,10 @@ def groups(mentions, aliases=None, links=()):
 
 
 def test_seed_like_spellings_group_and_stay_apart():
-    mentions = [M(t, doc="a") for t in ["Asaad al-Shibani", "Assad al-Sabani", "Al Shabani", "Bashar al-Assad", "Al Assad", "Assad"]]
+    mentions = [
+        M(t, doc="a")
+        for t in ["Asaad al-Shibani", "Assad al-Sabani", "Al Shabani", "Bashar al-Assad", "Al Assad", "Assad"]
+    ]
     mentions += [M(t, doc="b") for t in ["Asaad al-Shaibani", "al-Shaibani", "Bashar Assad", "Assad"]]
     got, _ = groups(mentions)
     assert got == {
@@ -29,8 +30,10 @@ def test_seed_like_spellings_group_and_stay_apart():
 
 def test_short_form_goes_to_the_full_name_of_its_own_document():
     mentions = [
-        M("Bashar al-Assad", doc="a"), M("Assad", doc="a"),
-        M("Hafez al-Assad", doc="b"), M("Assad", doc="b"),
+        M("Bashar al-Assad", doc="a"),
+        M("Assad", doc="a"),
+        M("Hafez al-Assad", doc="b"),
+        M("Assad", doc="b"),
     ]
     res = Resolver().resolve(mentions)
     names = [res.entities[e].canonical for e in res.entity_of]
@@ -38,7 +41,12 @@ def test_short_form_goes_to_the_full_name_of_its_own_document():
 
 
 def test_short_form_alone_goes_to_the_most_mentioned_full_name():
-    mentions = [M("Bashar al-Assad", doc="a"), M("Bashar al-Assad", doc="b"), M("Hafez al-Assad", doc="c"), M("Assad", doc="d")]
+    mentions = [
+        M("Bashar al-Assad", doc="a"),
+        M("Bashar al-Assad", doc="b"),
+        M("Hafez al-Assad", doc="c"),
+        M("Assad", doc="d"),
+    ]
     res = Resolver().resolve(mentions)
     assert res.entities[res.entity_of[-1]].canonical == "Bashar al-Assad"
 
@@ -55,7 +63,12 @@ def test_one_word_names_with_no_full_name_group_together():
 
 
 def test_label_vote_and_gazetteer_evidence():
-    mentions = [M("Sergei Lavrov", doc="a"), M("Lavrov", "ORG", doc="a"), M("Lavrov", "PERSON", doc="b"), M("Kiev", "PERSON", doc="b")]
+    mentions = [
+        M("Sergei Lavrov", doc="a"),
+        M("Lavrov", "ORG", doc="a"),
+        M("Lavrov", "PERSON", doc="b"),
+        M("Kiev", "PERSON", doc="b"),
+    ]
     res = Resolver().resolve(mentions)
     by_name = {e.canonical: e for e in res.entities}
     assert by_name["Sergei Lavrov"].label == "PERSON" and by_name["Sergei Lavrov"].mentions == 3
@@ -64,25 +77,53 @@ def test_label_vote_and_gazetteer_evidence():
 
 
 def test_a_major_place_the_ner_called_org_is_a_place_unless_it_has_organisation_evidence():
-    res = Resolver().resolve([M("Budapest", "ORG"), M("Budapest", "ORG"), M("Tirgu Mures", "ORG"), M("UK", "ORG"), M("Springfield", "ORG")])
+    res = Resolver().resolve(
+        [M("Budapest", "ORG"), M("Budapest", "ORG"), M("Tirgu Mures", "ORG"), M("UK", "ORG"), M("Springfield", "ORG")]
+    )
     labels = {e.canonical: e.label for e in res.entities}
     # one-word major place: GPE; two words, an acronym, or a small town keep the NER's label
     assert labels == {"Budapest": "GPE", "Tirgu Mures": "ORG", "UK": "ORG", "Springfield": "ORG"}
 
 
 def test_places_meet_through_the_gazetteer():
-    got, _ = groups([M("Kiev", "GPE"), M("Kyiv", "GPE"), M("Türkiye", "GPE"), M("Turkey", "GPE"), M("Syria", "GPE"), M("the Syrian Arab Republic", "GPE")])
-    assert sorted(map(tuple, got.values())) == [("Kiev", "Kyiv"), ("Syria", "the Syrian Arab Republic"), ("Turkey", "Türkiye")]
+    got, _ = groups(
+        [
+            M("Kiev", "GPE"),
+            M("Kyiv", "GPE"),
+            M("Türkiye", "GPE"),
+            M("Turkey", "GPE"),
+            M("Syria", "GPE"),
+            M("the Syrian Arab Republic", "GPE"),
+        ]
+    )
+    assert sorted(map(tuple, got.values())) == [
+        ("Kiev", "Kyiv"),
+        ("Syria", "the Syrian Arab Republic"),
+        ("Turkey", "Türkiye"),
+    ]
 
 
 def test_organisations():
-    got, _ = groups([M("Defense Ministry", "ORG", "a"), M("Ministry of Defense", "ORG", "a"), M("Russian Ministry of Defense", "ORG", "b"),
-                     M("Hayat Tahrir al-Sham", "ORG", "c"), M("HTS", "ORG", "c")])
-    assert sorted(map(tuple, got.values())) == [("Defense Ministry", "Ministry of Defense"), ("HTS", "Hayat Tahrir al-Sham"), ("Russian Ministry of Defense",)]
+    got, _ = groups(
+        [
+            M("Defense Ministry", "ORG", "a"),
+            M("Ministry of Defense", "ORG", "a"),
+            M("Russian Ministry of Defense", "ORG", "b"),
+            M("Hayat Tahrir al-Sham", "ORG", "c"),
+            M("HTS", "ORG", "c"),
+        ]
+    )
+    assert sorted(map(tuple, got.values())) == [
+        ("Defense Ministry", "Ministry of Defense"),
+        ("HTS", "Hayat Tahrir al-Sham"),
+        ("Russian Ministry of Defense",),
+    ]
 
 
 def test_links_from_the_text_join_names():
-    got, _ = groups([M("Federal Security Service", "ORG", "a"), M("FSB", "ORG", "a")], links=[("Federal Security Service", "FSB")])
+    got, _ = groups(
+        [M("Federal Security Service", "ORG", "a"), M("FSB", "ORG", "a")], links=[("Federal Security Service", "FSB")]
+    )
     assert got == {"Federal Security Service": ["FSB", "Federal Security Service"]}
 
 
@@ -92,7 +133,13 @@ def test_alias_file_decides_canonical_label_and_attributes():
     res = Resolver(table).resolve(mentions)
     assert len(res.entities) == 1
     entity = res.entities[0]
-    assert (entity.id, entity.canonical, entity.label, entity.mentions, entity.documents) == ("sergei-lavrov", "Sergei Lavrov", "PERSON", 2, 2)
+    assert (entity.id, entity.canonical, entity.label, entity.mentions, entity.documents) == (
+        "sergei-lavrov",
+        "Sergei Lavrov",
+        "PERSON",
+        2,
+        2,
+    )
     assert entity.attributes == {"wikidata": "Q1"}
     assert entity.aliases == [("Lavrov", 1), ("Sergey Lavrov", 1)]
 
@@ -112,7 +159,16 @@ def test_ids_are_unique_and_order_is_deterministic():
 
 
 def test_canonical_is_the_fullest_person_name_and_the_commonest_place_name():
-    got, res = groups([M("Putin"), M("Putin"), M("Vladimir Putin"), M("Syria", "GPE"), M("Syria", "GPE"), M("Syrian Arab Republic", "GPE")])
+    got, _res = groups(
+        [
+            M("Putin"),
+            M("Putin"),
+            M("Vladimir Putin"),
+            M("Syria", "GPE"),
+            M("Syria", "GPE"),
+            M("Syrian Arab Republic", "GPE"),
+        ]
+    )
     assert set(got) == {"Vladimir Putin", "Syria"}
 
 
@@ -121,7 +177,10 @@ def test_empty_input():
     assert res.entities == [] and res.entity_of == []
 
 
-@pytest.mark.parametrize("texts", [["Kim Jong-un", "Kim Jong-il"], ["Sa'ad bin Laden", "Osama bin Laden"], ["Vladimir Putin", "Vladimir Zelensky"]])
+@pytest.mark.parametrize(
+    "texts",
+    [["Kim Jong-un", "Kim Jong-il"], ["Sa'ad bin Laden", "Osama bin Laden"], ["Vladimir Putin", "Vladimir Zelensky"]],
+)
 def test_relatives_stay_apart(texts):
     got, _ = groups([M(t) for t in texts])
     assert len(got) == 2

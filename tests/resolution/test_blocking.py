@@ -1,0 +1,39 @@
+from entnorm.labels import ORG, PERSON, PLACE
+from entnorm.names.parse import parse
+from entnorm.resolution.blocking import (
+    PERSON_ALONE,
+    PERSON_FAMILY,
+    blocking_keys,
+    candidate_pairs,
+    given_key,
+    word_keys,
+)
+from entnorm.resolution.surfaces import Surface
+
+
+def surface(text, kind=PERSON):
+    return Surface(text.lower(), name=parse(text, kind))
+
+
+def test_word_keys_are_the_skeleton_and_its_sorted_letters():
+    assert word_keys("org", "gazprom") == frozenset({"org:ksprm", "org~kmprs"})  # g/k, z/s sound alike
+    assert word_keys("org", "ab") == frozenset({"org=ab"})
+    assert given_key("dmitri") == given_key("dmitry") == "mtr"
+
+
+def test_a_one_word_person_name_probes_family_names():
+    filed, probes = blocking_keys(surface("Lavrov"))
+    assert filed == set(word_keys(PERSON_ALONE, "lavrov"))
+    assert probes == set(word_keys(PERSON_ALONE, "lavrov")) | set(word_keys(PERSON_FAMILY, "lavrov"))
+
+
+def test_pairs_meet_through_shared_keys_only():
+    names = ["Sergei Lavrov", "Sergey Lavrov", "Lavrov", "Jane Doe"]
+    assert list(candidate_pairs([surface(n) for n in names])) == [(0, 1), (0, 2), (1, 2)]
+
+
+def test_organisations_meet_by_word_order_and_acronym():
+    names = [("Ministry of Defence", ORG), ("Defence Ministry", ORG), ("World Health Organization", ORG)]
+    names += [("WHO", ORG), ("Kyiv", PLACE)]
+    surfaces = [Surface(t.lower(), name=parse(t, k)) for t, k in names]
+    assert list(candidate_pairs(surfaces)) == [(0, 1), (2, 3)]

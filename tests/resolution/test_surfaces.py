@@ -1,0 +1,35 @@
+from entnorm.aliasfile.read import AliasTable, parse_aliases
+from entnorm.names.gazetteer import default_gazetteer
+from entnorm.resolution.surfaces import Tally, build_surfaces
+
+from ..conftest import mention as M
+
+
+def test_tally_counts_one_value_without_a_dict_then_many():
+    tally = Tally()
+    tally.add("a")
+    tally.add("a")
+    assert tally.items() == [("a", 2)] and tally._many is None
+    tally.add("b", 3)
+    assert tally.most_common() == [("b", 3), ("a", 2)] and tally.total() == 5
+
+
+def test_surfaces_by_key_with_their_label():
+    mentions = [M("Kiev", "PERSON"), M("Kiev", "GPE"), M("Kyiv", "GPE"), M("Budapest", "ORG")]
+    surfaces, surface_of = build_surfaces(mentions, AliasTable(), default_gazetteer())
+    assert [(s.key, s.label, s.mentions) for s in surfaces] == [
+        ("budapest", "GPE", 1),  # a major place the recogniser called ORG
+        ("kiev", "GPE", 2),  # a tie broken by the gazetteer
+        ("kyiv", "GPE", 1),
+    ]
+    assert surface_of == [1, 1, 2, 0]
+
+
+def test_alias_file_names_are_surfaces_with_its_label():
+    table = parse_aliases("ORG:\n  Kremlin: [Kremlin Palace]\n")
+    surfaces, surface_of = build_surfaces([M("Kremlin", "PERSON")], table, default_gazetteer())
+    assert [(s.key, s.label, s.mentions, s.alias_entity) for s in surfaces] == [
+        ("kremlin", "ORG", 1, 0),
+        ("kremlin palace", "ORG", 0, 0),
+    ]
+    assert surface_of == [0]

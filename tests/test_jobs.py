@@ -1,0 +1,83 @@
+"""The jobs behind the commands, called as plain functions."""
+
+import pytest
+
+from entnorm.aliasfile.read import AliasTable, parse_aliases
+from entnorm.errors import BadOption
+from entnorm.jobs import explain_name, extract_files, jobs_for, labels_to_keep, suggest_changes
+from entnorm.resolution.resolver import Resolver
+
+A_TXT = "Sergei Lavrov met Asaad al-Shibani in Moscow.\n\nLavrov said the Kremlin agreed.\n"
+B_TXT = "Sergey Lavrov spoke in Kiev. Assad al-Sabani and Bashar al-Assad were not there.\n"
+
+
+@pytest.fixture
+def corpus(write):
+    write("corpus/a.txt", A_TXT)
+    write("corpus/b.txt", B_TXT)
+    return "corpus"
+
+
+@pytest.fixture
+def analyses(monkeypatch):
+    """Counts the resolver runs."""
+    calls = []
+    original = Resolver.analyse
+
+    def counted(self, mentions, **kwargs):
+        calls.append(len(mentions))
+        return original(self, mentions, **kwargs)
+
+    monkeypatch.setattr(Resolver, "analyse", counted)
+    return calls
+
+
+def test_extract_files_resolves_once(corpus, ruler_model, analyses):
+    found = extract_files([corpus], aliases=AliasTable(), model=ruler_model, use_cache=False)
+    assert len(found.files) == 2 and len(found.mentions) == 9 and analyses == [9]
+    assert [e.canonical for e in found.resolution.entities][:2] == ["Sergei Lavrov", "Asaad al-Shibani"]
+
+
+def test_explain_runs_the_resolver_once(corpus, ruler_model, analyses):
+    why = explain_name("Lavrov", label="PERSON", aliases=AliasTable(), paths=[corpus], model=ruler_model)
+    assert analyses == [10]  # the 9 mentions of the corpus and the name asked about
+    assert why.entity.canonical == "Sergei Lavrov"
+    assert [(c.text, c.outcome) for c in why.candidates if c.outcome == "match"] == [
+        ("Sergei Lavrov", "match"),
+        ("Sergey Lavrov", "match"),
+    ]
+
+
+def test_explain_without_paths_compares_with_the_names_and_the_alias_file(write, analyses):
+    write("names.txt", "Sergey Lavrov\nBashar al-Assad\n")
+    table = parse_aliases("PERSON:\n  Sergei Lavrov: [Sergey Lavrov]\n")
+    why = explain_name("Lavrov", label="PERSON", aliases=table, names_file="names.txt")
+    assert analyses == [3]
+    assert why.entity.canonical == "Sergei Lavrov"
+    assert why.candidates[0].entity == "Sergei Lavrov"
+
+
+def test_suggest_runs_the_resolver_once(corpus, ruler_model, analyses):
+    found = suggest_changes([corpus], aliases=AliasTable(), model=ruler_model)
+    assert analyses == [9]
+    assert [(s.id, s.canonical, s.add) for s in found if s.kind == "merge"][:2] == [
+        ("m1", "Sergei Lavrov", ("Lavrov", "Sergey Lavrov")),
+        ("m2", "Asaad al-Shibani", ("Assad al-Sabani",)),
+    ]
+
+
+def test_labels_to_keep():
+    known = ("GPE", "ORG", "PERSON", "PRODUCT")
+    assert labels_to_keep(None, known) == ["PERSON", "GPE", "ORG"]
+    assert labels_to_keep(["PRODUCT"], known) == ["PRODUCT"]
+    with pytest.raises(BadOption, match="unknown label PLANET; this model knows: GPE, ORG, PERSON, PRODUCT"):
+        labels_to_keep(["PLANET"], known)
+    with pytest.raises(BadOption) as info:
+        labels_to_keep(None, ("PRODUCT",), labels_option=False)
+    assert info.value.option == "--model" and info.value.exit_code == 2
+
+
+def test_jobs_for():
+    assert jobs_for(3, 1) == 3
+    assert jobs_for(0, 49) == 1
+    assert jobs_for(0, 50) >= 1
