@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from entnorm.aliasfile.read import AliasEntity, Problem, validate
+from entnorm.aliasfile.table import AliasEntity
+from entnorm.aliasfile.validate import Problem, validate
 from entnorm.labels import kind_of
 from entnorm.names.compare import compare
 from entnorm.names.parse import parse

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from entnorm.aliasfile.read import AliasTable
+from entnorm.aliasfile.table import AliasTable
 from entnorm.labels import DEFAULT_LABEL_OF_KIND, PERSON, kind_of
 from entnorm.names.normalize import slug
 from entnorm.names.parse import parse

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from entnorm.aliasfile.read import AliasTable
+from entnorm.aliasfile.table import AliasTable
 from entnorm.names.compare import NO_MATCH, Verdict, compare
 from entnorm.names.gazetteer import Gazetteer, default_gazetteer
 from entnorm.names.normalize import key

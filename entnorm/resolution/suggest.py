@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from entnorm.aliasfile.read import AliasTable
+from entnorm.aliasfile.table import AliasTable
 from entnorm.aliasfile.write import Addition
 from entnorm.labels import kind_of
 from entnorm.names.compare import compare

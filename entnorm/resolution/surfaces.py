@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from entnorm.aliasfile.read import AliasTable
+from entnorm.aliasfile.table import AliasTable
 from entnorm.labels import ORG, PERSON, PLACE, kind_of
 from entnorm.names.gazetteer import Gazetteer, Place
 from entnorm.names.normalize import key
