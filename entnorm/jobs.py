@@ -132,7 +132,7 @@ def extract_files(
     on_files(len(files))
     model, meta, known = choose_model(model)
     wanted = labels_to_keep(labels, known, labels_option=labels_option)
-    alias_names = [(name, entity.label) for entity in aliases.entities for name in entity.names]
+    alias_names = [(name, e.label) for e in aliases.entities if e.label in wanted for name in e.names]
     with open_cache(use_cache, on_warning) as cache:
         found = extract_mentions(
             files,
@@ -147,8 +147,24 @@ def extract_files(
             on_warning=on_warning,
             on_document=on_document,
         )
-    resolution = Resolver(aliases).resolve(found.mentions, acronyms=found.acronyms) if resolve else None
-    return Extracted(files, found.mentions, found.acronyms, resolution)
+    if not resolve:
+        return Extracted(files, found.mentions, found.acronyms, None)
+    resolution = Resolver(aliases).resolve(found.mentions, acronyms=found.acronyms)
+    mentions, resolution = keep_labels(found.mentions, resolution, set(wanted))
+    return Extracted(files, mentions, found.acronyms, resolution)
+
+
+def keep_labels(mentions: list[Mention], resolution: Resolution, labels: set[str]) -> tuple[list[Mention], Resolution]:
+    """Only the entities whose label was asked for, and their mentions: the vote after matching can give an
+    entity another label than its mentions had ("Kiev" read as PERSON is a place), and --labels PERSON then
+    must not show it."""
+    kept = [i for i, e in enumerate(resolution.entities) if e.label in labels]
+    if len(kept) == len(resolution.entities):
+        return mentions, resolution
+    new_index = {old: new for new, old in enumerate(kept)}
+    pairs = [(m, new_index[e]) for m, e in zip(mentions, resolution.entity_of, strict=True) if e in new_index]
+    entities = [resolution.entities[i] for i in kept]
+    return [m for m, _ in pairs], Resolution(entities, [e for _, e in pairs])
 
 
 def resolve_names(source: str, *, label: str, aliases: AliasTable) -> tuple[list[Mention], Resolution]:

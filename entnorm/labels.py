@@ -43,6 +43,13 @@ KNOWN_LABELS = (
     "MISC",
 )
 
+#: Labels whose spans are names, and so are matched as names. The others (DATE, MONEY, CARDINAL ...) are values:
+#: each distinct text is its own entity, never matched with a name or an alias-file entry ("March" is not
+#: "March 10, 2025"; "today" is not an organisation's alias).
+NAME_LABELS = frozenset(
+    ["PERSON", "PER", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "MISC"]
+)
+
 #: The labels entnorm keeps by default.
 DEFAULT_LABELS = ("PERSON", "GPE", "LOC", "ORG")
 
@@ -51,6 +58,10 @@ KIND_OF_LABEL = {"PERSON": PERSON, "PER": PERSON, "GPE": PLACE, "LOC": PLACE, "F
 
 #: The label an entity of a kind gets when none of its mentions carries a label of that kind.
 DEFAULT_LABEL_OF_KIND = {PERSON: "PERSON", ORG: "ORG", PLACE: "GPE"}
+
+
+def is_name_label(label: str) -> bool:
+    return label in NAME_LABELS
 
 
 def kind_of(label: str) -> str:

@@ -14,11 +14,13 @@ from importlib.resources import files
 
 #: Every list shipped, by name (the file is NAME.txt beside this module).
 LISTS = (
+    "arabic_latin",
     "articles",
     "connectors",
     "latin_particles",
     "legal_forms",
     "name_links",
+    "name_suffixes",
     "not_in_names",
     "org_generic",
     "page_furniture",
@@ -43,6 +45,13 @@ def entries(name: str) -> tuple[str, ...]:
         if entry:
             out.append(" ".join(entry.split()))
     return tuple(out)
+
+
+@cache
+def table(name: str) -> dict[str, str]:
+    """A list of "KEY VALUE" lines as a mapping ("-" for an empty value)."""
+    pairs = (entry.split(" ", 1) for entry in entries(name))
+    return {k: "" if v == "-" else v for k, v in pairs}
 
 
 @cache

@@ -10,27 +10,37 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from entnorm import data
+
+_SUFFIXES = data.words("name_suffixes")
+
 
 class AliasMatcher:
     """Finds (name, label) pairs in raw text as (start, end, label) spans, longest name first.
 
-    Words are compared case-insensitively, except names written in capitals (acronyms), which match only as
-    written so that "US" does not match "us"; the words of a name may be separated by spaces, hyphens,
-    apostrophes or dots ("al-Hashimi" = "al Hashimi"). Matching costs one pass over the words.
+    Words are compared case-insensitively, with two exceptions: names written in capitals (acronyms) match only
+    as written, so that "US" does not match "us"; and a word the name capitalises is not matched in lower case,
+    so that "Turkey" does not match "roast turkey" (capitals, as in "TURKEY" in a dateline, do match). The words
+    of a name may be separated by spaces, hyphens, apostrophes or dots ("al-Hashimi" = "al Hashimi"). A name
+    followed by a generational suffix or a regnal numeral ("Jr.", "XVI") is not that name.
+    Matching costs one pass over the words.
     """
 
     _WORD = re.compile(r"\w+")
     _GAP = re.compile(r"[\s\-'’.]{0,3}")
+    _SUFFIX_GAP = re.compile(r",?\s{1,2}")
+    _NUMERAL = re.compile(r"[IVXLC]{2,}")  # "XVI"; a lone "I" is more often the pronoun
 
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+        self._by_first: dict[str, list[tuple[tuple[str, ...], bool, tuple[bool, ...], str]]] = {}
         for name, label in names:
             words = tuple(self._WORD.findall(name))
             if not words:
                 continue
             exact = name.replace(".", "").replace(" ", "").isupper()
             pattern = words if exact else tuple(w.casefold() for w in words)
-            self._by_first.setdefault(pattern[0].casefold(), []).append((pattern, exact, label))
+            capitals = tuple(w[:1].isupper() for w in words)
+            self._by_first.setdefault(pattern[0].casefold(), []).append((pattern, exact, capitals, label))
         for patterns in self._by_first.values():
             patterns.sort(key=lambda p: -len(p[0]))  # longest name first
         self._longest = max((len(p[0]) for ps in self._by_first.values() for p in ps), default=1)
@@ -51,7 +61,7 @@ class AliasMatcher:
             words = []
             for w in self._WORD.finditer(text, hit.start()):
                 words.append((w.start(), w.end(), w.group()))
-                if len(words) >= self._longest:
+                if len(words) > self._longest:  # one more: a suffix after the name
                     break
             match = self._match_at(text, words, 0)
             if match:
@@ -61,21 +71,31 @@ class AliasMatcher:
         return found
 
     def _match_at(self, text: str, words: list, i: int) -> tuple[int, str] | None:
-        for pattern, exact, label in self._by_first.get(words[i][2].casefold(), ()):
+        for pattern, exact, capitals, label in self._by_first.get(words[i][2].casefold(), ()):
             if i + len(pattern) > len(words):
                 continue
             ok = True
             for offset, wanted in enumerate(pattern):
                 start, _end, word = words[i + offset]
-                if (word if exact else word.casefold()) != wanted:
+                if (word if exact else word.casefold()) != wanted or (capitals[offset] and word[:1].islower()):
                     ok = False
                     break
                 if offset and not self._GAP.fullmatch(text, words[i + offset - 1][1], start):
                     ok = False
                     break
-            if ok:
-                return i + len(pattern) - 1, label
+            last = i + len(pattern) - 1
+            if ok and not self._suffixed(text, words, last):
+                return last, label
         return None
+
+    def _suffixed(self, text: str, words: list, last: int) -> bool:
+        """The name ending at words[last] goes on with a generational suffix or a regnal numeral ("Jr.", "II")."""
+        if last + 1 >= len(words):
+            return False
+        start, _, word = words[last + 1]
+        if not self._SUFFIX_GAP.fullmatch(text, words[last][1], start):
+            return False
+        return word.casefold() in _SUFFIXES or bool(self._NUMERAL.fullmatch(word))
 
 
 def overlay(

@@ -140,7 +140,11 @@ class Gazetteer:
         """The place a name denotes, or None. Capitalised initials ("UK") match country names' initials."""
         name = parse(text, PLACE)
         if name.is_acronym:
-            return self._by_acronym.get("".join(name.tokens))
+            acronym = "".join(name.tokens)
+            found = self._by_acronym.get(acronym)
+            if found is not None or len(acronym) < 4 or len(name.tokens) > 1:
+                return found
+            # a one-word name in capitals that no country's initials explain: a dateline ("KIEV")
         if (place := self._by_key.get(key(text))) is not None:
             return place
         trimmed = " ".join(name.tokens)

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from entnorm import data
+
 _APOSTROPHES = re.compile(r"['’ʼʻ`´ʿʾ‘]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _LEADING_THE = re.compile(r"^(?:the )+")
@@ -36,6 +38,20 @@ def key(text: str) -> str:
     return _LEADING_THE.sub("", squashed)
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff])")
+
+
+def _arabic_to_latin(text: str) -> str:
+    """A readable spelling of Arabic-script text, for ids: "أحمد الشرع" → "ahmd al-shra"."""
+    letters = data.table("arabic_latin")
+    text = _ARABIC_ARTICLE.sub("al-", unicodedata.normalize("NFC", text))
+    return "".join(letters.get(ch, ch) for ch in text)
+
+
 def slug(text: str) -> str:
-    """A lowercase ASCII id fragment: "Jane Q. Doe" → "jane-q-doe"."""
+    """A lowercase ASCII id fragment: "Jane Q. Doe" → "jane-q-doe". Arabic script is spelled with its long
+    vowels, which plain transliteration drops ("محمد بن سلمان" → "mhmd-bn-slman", not "mhmd-bn-slmn")."""
+    if _ARABIC.search(text):
+        text = _arabic_to_latin(text)
     return re.sub(r"\s+", "-", key(text)) or "entity"

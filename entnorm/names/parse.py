@@ -18,6 +18,7 @@ The word lists are data (`entnorm/data/`): particles, titles, legal forms, gener
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -36,6 +37,7 @@ _LEGAL_FORM_WORDS = frozenset(form for form in LEGAL_FORMS if " " not in form)
 CONNECTORS = data.words("connectors")
 ORG_GENERIC = data.words("org_generic")
 PLACE_FEATURES = data.words("place_features")
+SUFFIXES = data.words("name_suffixes")
 ABD_PREFIXES = ("abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdi", "abed", "abd")
 ABU_PREFIXES = ("abou", "abu", "abo")
 ABD_GLUED = ("abdul", "abdel", "abdal", "abdol", "abdil", "abdu", "abdi")  # "Abed" alone is also a name
@@ -58,10 +60,55 @@ class Name:
     initials: str = ""
     is_acronym: bool = False
     strong: tuple[str, ...] = ()  # the tokens longer than an initial
+    #: What tells apart names that are otherwise alike: generational suffixes, regnal numerals, numbers, a
+    #: final letter of an organisation ("Jr.", "XVI", "11", "Formula E"); they must agree exactly.
+    qualifiers: tuple[str, ...] = ()
+    #: The name itself when it is written in Chinese, Japanese or Korean characters (else ""): transliterated,
+    #: different names share too many syllables to be compared as Latin text.
+    cjk: str = ""
 
     def __post_init__(self) -> None:
         strong = tuple(t for t in self.tokens if len(t) > 1)
         object.__setattr__(self, "strong", self.tokens if strong == self.tokens else strong)
+
+
+_ORIGINAL_WORD = re.compile(r"[^\W_]+")
+_ROMAN = re.compile(r"[IVXLC]+")
+_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _qualifiers(text: str, kind: str) -> tuple[str, ...]:
+    """Suffixes, numerals and numbers after the first word, as written (see `Name.qualifiers`). A roman
+    numeral counts only in a name not written all in capitals ("Louis XIV", not "XI JINPING"); a single
+    letter only at the end and without a dot, since "J." is an initial."""
+    words = list(_ORIGINAL_WORD.finditer(text))
+    all_caps = text.upper() == text
+    out = []
+    for i, match in enumerate(words[1:], 1):
+        word, last = match.group(), i == len(words) - 1
+        dotted = text[match.end() : match.end() + 1] == "."
+        if kind == PERSON and word.casefold() in SUFFIXES:
+            out.append(word.casefold())
+        elif word.isdigit():
+            out.append(str(int(word)))
+        elif all_caps or (dotted and len(word) == 1):
+            continue
+        elif _ROMAN.fullmatch(word) and (len(word) > 1 or last):
+            out.append(word.casefold())
+        elif kind != PERSON and last and len(word) == 1 and word.isupper():
+            out.append(word.casefold())
+    return tuple(out)
+
+
+def _without(tokens: list[str], qualifiers: tuple[str, ...]) -> list[str]:
+    """The tokens less the qualifiers (kept when nothing else is left: "1984")."""
+    rest = [t for t in tokens if t not in qualifiers and not (t.isdigit() and str(int(t)) in qualifiers)]
+    return rest or tokens
+
+
+def _cjk(text: str) -> str:
+    letters = [ch for ch in unicodedata.normalize("NFKC", text) if ch.isalpha()]
+    return "".join(letters) if letters and all(_CJK.match(ch) for ch in letters) else ""
 
 
 def _words(text: str) -> list[str]:
@@ -176,14 +223,21 @@ def _is_acronym(text: str) -> bool:
 @lru_cache(maxsize=1 << 17)
 def parse(text: str, kind: str) -> Name:
     """Parse `text` as a name of `kind` (PERSON, ORG or PLACE)."""
+    qualifiers = _qualifiers(text, kind)
+    cjk = _cjk(text)
     if kind == PERSON:
         tokens, hyphenated = _person_tokens(text)
+        if qualifiers:
+            tokens, hyphenated = _without(tokens, qualifiers), {}
         readings = _readings(tokens, hyphenated)
-        return Name(text, kind, readings[0], readings)
+        return Name(text, kind, readings[0], readings, qualifiers=qualifiers, cjk=cjk)
     tokens = _org_tokens(text) if kind == ORG else _place_tokens(text)
+    if qualifiers:
+        tokens = _without(tokens, qualifiers)
     initials = "".join(t[0] for t in tokens if not t.isdigit())
     readings = _readings(tokens, {})
-    return Name(text, kind, readings[0], readings, initials=initials, is_acronym=_is_acronym(text))
+    is_acronym = _is_acronym(text)
+    return Name(text, kind, readings[0], readings, initials, is_acronym, qualifiers=qualifiers, cjk=cjk)
 
 
 def is_generic(token: str) -> bool:

@@ -75,11 +75,13 @@ def given_key(token: str) -> str:
 
 
 def sound_signature(s: Surface) -> tuple:
-    """Kind, gazetteer place and the sound of every word of every reading: equal means the same name."""
+    """Kind, gazetteer place, qualifiers and the sound of every word of every reading: equal means the same
+    name. Names in CJK characters are equal only when written alike."""
     name = s.name
     assert name is not None
     readings = tuple(tuple(sound(t) for t in reading) for reading in name.readings)
-    return (name.kind, name.is_acronym, s.place.geonameid if s.place else None, readings)
+    place = s.place.geonameid if s.place else None
+    return (name.kind, name.is_acronym, place, name.qualifiers, name.cjk, readings)
 
 
 def _person_keys(s: Surface) -> tuple[set[str], set[str]]:

@@ -95,6 +95,8 @@ def merge_same_sounds(clusters: Clusters, surfaces: list[Surface]) -> list[int]:
     representative = list(range(len(surfaces)))
     first_of_sound: dict[tuple, int] = {}
     for i, s in enumerate(surfaces):
+        if not s.matchable:
+            continue
         first = first_of_sound.setdefault(sound_signature(s), i)
         if first != i and clusters.can_merge(first, i):
             clusters.merge(first, i)

@@ -50,7 +50,7 @@ def explain(
     kind = target.name.kind  # type: ignore[union-attr]
     outcomes, misses = [], []
     for i, s in enumerate(surfaces):
-        if i == t or s.name is None or s.name.kind != kind:
+        if i == t or not s.matchable or s.name is None or s.name.kind != kind:
             continue
         verdict = resolver.judge(target, s)
         if not _compared(analysis, t, i):

@@ -8,12 +8,13 @@ canonical name, a clash getting the label, then a number.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from entnorm.aliasfile.table import AliasTable
 from entnorm.labels import DEFAULT_LABEL_OF_KIND, PERSON, kind_of
-from entnorm.names.normalize import slug
+from entnorm.names.normalize import key, slug
 from entnorm.names.parse import parse
 from entnorm.records import Entity, Resolution
 
@@ -71,7 +72,7 @@ def _entity(cluster: int, members: list[int], analysis: Analysis, aliases: Alias
         canonical, label = declared.canonical, declared.label
         attributes.update(declared.attributes)
     else:
-        canonical = min(texts, key=lambda t: completeness(t, texts[t], kind))
+        canonical = min(canonical_candidates(texts), key=lambda t: completeness(t, texts[t], kind))
         own_kind = Counter({lab: n for lab, n in labels.items() if kind_of(lab) == kind})
         label = min(own_kind.items(), key=lambda kv: (-kv[1], kv[0]))[0] if own_kind else DEFAULT_LABEL_OF_KIND[kind]
     places = Counter(surfaces[s].place for s in member_surfaces if surfaces[s].place is not None)
@@ -87,6 +88,27 @@ def _entity(cluster: int, members: list[int], analysis: Analysis, aliases: Alias
         aliases=sorted(texts.items(), key=lambda kv: (-kv[1], kv[0])),
         attributes=attributes,
     )
+
+
+def _is_latin(text: str) -> bool:
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
+
+
+def _shouting(text: str) -> bool:
+    return text.isupper() and (len(text.split()) > 1 or len(text) > 6)
+
+
+def canonical_candidates(texts: Counter) -> list[str]:
+    """The spellings that may be canonical: a Latin one over another script unless that script is seen more
+    often; a mixed-case one over one in capitals ("Moscow" over "MOSCOW", "Kim Jong Un" over "KIM JONG UN")."""
+    pool = list(texts)
+    latin = [t for t in pool if _is_latin(t)]
+    others = max((texts[t] for t in pool if t not in latin), default=0)
+    if latin and max(texts[t] for t in latin) >= others:
+        pool = latin
+    mixed_keys = {key(t) for t in pool if not t.isupper()}
+    calm = [t for t in pool if not (t.isupper() and (key(t) in mixed_keys or (mixed_keys and _shouting(t))))]
+    return calm or pool
 
 
 def completeness(text: str, count: int, kind: str) -> tuple:

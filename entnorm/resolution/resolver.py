@@ -78,6 +78,11 @@ class Resolver:
             if a.place.geonameid == b.place.geonameid:
                 return Verdict(1.0, False, True, f"same place in GeoNames ({a.place.name}, {a.place.geonameid})")
             return Verdict(0.0, True, False, f"different places in GeoNames ({a.place.name} / {b.place.name})")
+        if (a.place is None) != (b.place is None):
+            known, other = (a, b) if a.place is not None else (b, a)
+            if len(other.name.tokens) > len(known.name.tokens):
+                # "Russia Today", "Kyiv Post": a longer name holding a place's name is not that place
+                return Verdict(0.0, True, False, f"a longer name than the place {known.place.name}")  # type: ignore[union-attr]
         return compare(a.name, b.name)
 
     def analyse(
@@ -123,7 +128,7 @@ class Resolver:
         comparisons: dict[tuple[int, int], Verdict] | None,
     ) -> list[Match]:
         """Compare the candidate pairs of representatives; record conflicts and matches on `clusters`."""
-        reps = [i for i, r in enumerate(representative) if r == i]
+        reps = [i for i, r in enumerate(representative) if r == i and surfaces[i].matchable]
         matches: list[Match] = []
         for a, b in candidate_pairs([surfaces[i] for i in reps]):
             i, j = reps[a], reps[b]

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from entnorm.aliasfile.table import AliasTable
-from entnorm.labels import ORG, PERSON, PLACE, kind_of
+from entnorm.labels import ORG, PERSON, PLACE, is_name_label, kind_of
 from entnorm.names.gazetteer import Gazetteer, Place
 from entnorm.names.normalize import key
 from entnorm.names.parse import Name, is_generic, parse
@@ -57,8 +57,9 @@ class Surface:
     """One distinct spelling (by match key) and what is known of it.
 
     `alias_entity` is the index of the alias-file entity that lists the spelling (into `AliasTable.entities`),
-    or None. A `short` surface is a one-word person name, or a one-word or acronym organisation or place: it
-    can attach to a full name but not join two full names.
+    or None. A surface that is not `matchable` holds a value (a date, an amount: `labels.NAME_LABELS`) and is
+    never compared with another. A `short` surface is a one-word person name, or a one-word or acronym
+    organisation or place: it can attach to a full name but not join two full names.
     """
 
     key: str
@@ -70,11 +71,12 @@ class Surface:
     place: Place | None = None
     alias_entity: int | None = None
     short: bool = False
+    matchable: bool = True
 
     @property
     def text(self) -> str:
-        """The most frequent way of writing this spelling (ties: alphabetical)."""
-        return min(self.texts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        """The most frequent way of writing this spelling (ties: mixed case over capitals, then alphabetical)."""
+        return min(self.texts.items(), key=lambda kv: (-kv[1], kv[0].isupper(), kv[0]))[0]
 
     @property
     def mentions(self) -> int:
@@ -104,11 +106,15 @@ def vote_label(surface: Surface, gazetteer: Gazetteer) -> str:
     else:
         label = tied[0]
     # one word the gazetteer knows as a country, state or city of a million is a place, whatever the NER
-    # said: spaCy calls capitals PERSON, and ORG where they stand for their government ("Bombay said")
+    # said: spaCy calls capitals PERSON, and ORG where they stand for their government ("Bombay said"); a
+    # word in capitals is a dateline ("KIEV") unless it is as short as an organisation's initials
+    org = parse(text, ORG)
+    initials = org.is_acronym and len("".join(org.tokens)) < 4
     if (
         label in ("PERSON", "ORG")
         and len(text.split()) == 1
-        and not has_org_evidence(text)
+        and not initials
+        and not any(is_generic(t) for t in org.tokens)
         and (place := gazetteer.lookup(text))
         and place.major
     ):
@@ -125,6 +131,8 @@ def build_surfaces(
     keys = []
     for m in mentions:
         k = key(m.text) or m.text
+        if not is_name_label(m.label):  # a value meets only the same text of the same label
+            k = f"\0{m.label}\0{k}"
         keys.append(k)
         surface = by_key.get(k)
         if surface is None:
@@ -149,4 +157,5 @@ def build_surfaces(
         if kind == PLACE:
             s.place = gazetteer.lookup(s.text)
         s.short = (len(s.name.strong) <= 1) if kind == PERSON else (len(s.name.tokens) <= 1 or s.name.is_acronym)
+        s.matchable = is_name_label(s.label)
     return ordered, surface_of

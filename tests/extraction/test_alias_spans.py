@@ -18,3 +18,23 @@ def test_alias_matcher_words_gaps_and_case():
         ("U.S", "GPE"),
     ]
     assert overlay([(0, 3, "ORG"), (20, 25, "GPE")], [(0, 10, "PERSON")]) == [(0, 10, "PERSON"), (20, 25, "GPE")]
+
+
+def found(names, text):
+    return [text[s:e] for s, e, _ in AliasMatcher(names).spans(text)]
+
+
+def test_a_capitalised_name_is_not_matched_in_lower_case():
+    names = [("Turkey", "GPE"), ("Donald Trump", "PERSON"), ("Trump", "PERSON")]
+    assert found(names, "roast turkey, and trump cards") == []
+    assert found(names, "TURKEY: Turkey said Trump would trump them") == ["TURKEY", "Turkey", "Trump"]
+
+
+def test_a_lower_case_particle_of_the_name_matches_any_case():
+    assert found([("al-Shibani", "PERSON")], "Al Shibani and al shibani") == ["Al Shibani"]
+
+
+def test_a_name_followed_by_a_suffix_or_regnal_numeral_is_another_name():
+    names = [("Donald Trump", "PERSON"), ("Louis", "PERSON")]
+    text = "Donald Trump Jr. and Donald Trump, Jr. met Donald Trump. Louis XIV and Louis met in 1700."
+    assert found(names, text) == ["Donald Trump", "Louis"]

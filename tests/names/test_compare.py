@@ -116,3 +116,39 @@ def test_token_similarity_edges(a, b, expected):
 
 def test_edit_budget_grows_with_length():
     assert [edit_budget(n) for n in (3, 4, 6, 7, 10, 11)] == [0, 1, 1, 2, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "a, b, kind",
+    [
+        ("Donald Trump", "Donald Trump Jr.", PERSON),
+        ("Louis XIV", "Louis XVI", PERSON),
+        ("John Paul I", "John Paul II", PERSON),
+        ("George W. Bush", "George H. W. Bush", PERSON),
+        ("Formula 1", "Formula E", ORG),
+        ("Name 1", "Name 11", ORG),
+        ("Fund I", "Fund II", ORG),
+        ("李强", "李克强", PERSON),
+    ],
+)
+def test_names_that_differ_by_a_suffix_numeral_number_or_initial_contradict(a, b, kind):
+    verdict = compare(parse(a, kind), parse(b, kind))
+    assert verdict.conflict and verdict.score == 0
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("Donald Trump", "Donald J. Trump"), ("Trump", "Donald Trump Jr."), ("Louis XIV", "Louis XIV"), ("李强", "李强")],
+)
+def test_a_missing_initial_or_a_short_form_is_no_contradiction(a, b):
+    verdict = compare(parse(a, PERSON), parse(b, PERSON))
+    assert verdict.score > 0 and not verdict.conflict
+
+
+def test_qualifiers_are_read_from_the_written_name():
+    assert parse("Donald Trump Jr.", PERSON).qualifiers == ("jr",)
+    assert parse("Louis XIV", PERSON).tokens == ("louis",)
+    assert parse("XI JINPING", PERSON).qualifiers == ()  # capitals: not a numeral
+    assert parse("J. K. Rowling", PERSON).qualifiers == ()
+    assert parse("Formula E", ORG).qualifiers == ("e",)
+    assert parse("1984", ORG).tokens == ("1984",)

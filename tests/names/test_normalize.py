@@ -43,3 +43,8 @@ def test_key_ignores_case_and_outer_space(text):
 def test_slug():
     assert slug("Asaad al-Shaibani") == "asaad-al-shaibani"
     assert slug("…") == "entity"
+
+
+def test_arabic_script_ids_keep_their_long_vowels():
+    assert slug("محمد بن سلمان") == "mhmd-bn-slman"
+    assert slug("أحمد الشرع") == "ahmd-al-shr"

@@ -184,3 +184,26 @@ def test_empty_input():
 def test_relatives_stay_apart(texts):
     got, _ = groups([M(t) for t in texts])
     assert len(got) == 2
+
+
+def test_suffixes_numbers_and_scripts_keep_names_apart_through_every_phase():
+    names = ["Donald Trump", "Donald Trump Jr.", "Louis XIV", "Louis XVI", "李强", "李克强"]
+    got, _ = groups([M(n) for n in names] + [M("Name 1", "ORG"), M("Name 11", "ORG")])
+    assert sorted(got) == sorted([*names, "Name 1", "Name 11"])
+
+
+def test_a_longer_name_holding_a_place_name_is_not_that_place():
+    got, _ = groups([M("Russia Today", "GPE", "a"), M("Russia", "GPE", "a")])
+    assert got == {"Russia Today": ["Russia Today"], "Russia": ["Russia"]}
+
+
+def test_canonical_prefers_latin_and_mixed_case():
+    got, _ = groups(
+        [M("Луганск", "GPE"), M("Lugansk", "GPE"), M("MOSCOW", "GPE"), M("MOSCOW", "GPE"), M("Moscow", "GPE")]
+    )
+    assert set(got) == {"Lugansk", "Moscow"}
+
+
+def test_a_dateline_in_capitals_is_the_place():
+    res = Resolver().resolve([M("KIEV", "PERSON"), M("Kyiv", "GPE")])
+    assert [(e.canonical, e.label) for e in res.entities] == [("Kyiv", "GPE")]
