@@ -9,9 +9,20 @@ ENTITY_FIELDS = ("id", "canonical", "label", "mentions", "documents", "aliases",
 MENTION_FIELDS = ("doc", "start", "end", "text", "label", "entity", "canonical")
 RESOLUTION_FIELDS = ("text", "label", "entity", "canonical")
 SUGGESTION_FIELDS = ("id", "kind", "label", "canonical", "add", "score", "reason")
-EXPLAIN_FIELDS = ("name", "resolved", "candidate", "label", "entity", "score", "outcome", "reason")
+EXPLAIN_FIELDS = (
+    "name",
+    "entity",
+    "canonical",
+    "label",
+    "candidate",
+    "candidate_label",
+    "candidate_entity",
+    "score",
+    "outcome",
+    "reason",
+)
 #: The table says these in its title rather than on every row.
-EXPLAIN_TITLE_FIELDS = ("name", "resolved")
+EXPLAIN_TITLE_FIELDS = ("name", "entity", "canonical", "label")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +84,8 @@ class Resolution:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """One name compared with the explained name, and the outcome."""
+    """One name compared with the explained name, and the outcome. `entity` is the id of the candidate's
+    entity ("" for an alias-file name whose entity has no mention in the input)."""
 
     text: str
     label: str
@@ -108,14 +120,18 @@ def resolution_row(mention: Mention, entity: Entity) -> dict:
 
 
 def explain_rows(name: str, explanation: Explanation) -> list[dict]:
-    resolved = f"{explanation.entity.canonical} ({explanation.entity.id})"
+    """One row per candidate; `entity`, `canonical` and `label` are those of the entity NAME resolves to, as
+    in every other command, and the `candidate_` fields those of the name compared."""
+    entity = explanation.entity
     return [
         {
             "name": name,
-            "resolved": resolved,
+            "entity": entity.id,
+            "canonical": entity.canonical,
+            "label": entity.label,
             "candidate": c.text,
-            "label": c.label,
-            "entity": c.entity,
+            "candidate_label": c.label,
+            "candidate_entity": c.entity,
             "score": c.score,
             "outcome": c.outcome,
             "reason": c.reason,

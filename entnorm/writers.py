@@ -69,15 +69,25 @@ def write_csv(records: Iterable[dict], fields: Sequence[str], stream: TextIO) ->
 
 #: The table shows this many aliases per entity; the machine formats show all.
 TABLE_ALIASES = 4
+#: The canonical column grows to hold ids this long unfolded; other columns, lines this long.
+MAX_ID_WIDTH = 28
+MAX_CELL_WIDTH = 28
+#: Table headers that say less than the field name, to save width.
+HEADERS = {"mentions": "ment.", "documents": "docs", "candidate_label": "label", "candidate_entity": "entity"}
+
+
+def _widest(field: str, records: list[dict]) -> int:
+    """The longest line of a field's cells."""
+    return max((len(line) for r in records for line in _cell(field, r[field]).split("\n")), default=0)
 
 
 def _cell(field: str, value: object) -> str:
     if field == "add":
         return "; ".join(value)  # type: ignore[arg-type]
-    if field == "aliases":
+    if field == "aliases":  # one spelling a line, so a count never wraps away from its name
         shown = [f"{a['text']} ×{a['count']}" for a in value[:TABLE_ALIASES]]  # type: ignore[index]
         more = len(value) - TABLE_ALIASES  # type: ignore[arg-type]
-        return "; ".join(shown) + (f"; +{more} more" if more > 0 else "")
+        return "\n".join(shown) + (f"\n+{more} more" if more > 0 else "")
     if isinstance(value, dict):
         return "\n".join(f"{k}={v}" for k, v in value.items())
     return str(value)
@@ -86,29 +96,42 @@ def _cell(field: str, value: object) -> str:
 def write_table(
     records: Iterable[dict], fields: Sequence[str], stream: TextIO, *, title: str = "", color: bool = True
 ) -> None:
-    """A rich table. The `id`/`entity` field is shown in dim text under the canonical name to save width."""
+    """A rich table. The `id`/`entity` field is shown in dim text under the canonical name to save width; the
+    column is as wide as the longest id (up to `MAX_ID_WIDTH`), so ids are not folded. Without colour (a
+    file, a pipe) the table is 80 columns wide and its lines carry no trailing spaces."""
+    import io
+
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    records = list(records)  # a table is laid out from all its rows
+    out = stream if color else io.StringIO()
     console = Console(
-        file=stream, force_terminal=color if color else None, no_color=not color, width=None if color else 80
+        file=out, force_terminal=color if color else None, no_color=not color, width=None if color else 80
     )
     table = Table(
-        title=title or None, show_lines=False, expand=False, title_justify="left", pad_edge=False, box=box.SIMPLE_HEAD
+        show_lines=False,
+        expand=False,
+        pad_edge=False,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
     )
     merged = next((f for f in ("id", "entity") if f in fields), None) if "canonical" in fields else None
     shown = [f for f in fields if f != merged]
+    # ids, and "spelling ×count" lines, are not folded while they fit
+    widths = {f: _widest(f, records) for f in ("aliases", "attributes") if f in fields}
+    widths["canonical"] = max(12, min(_widest(merged, records), MAX_ID_WIDTH)) if merged else 12
     for f in shown:
         numeric = f in ("mentions", "documents", "start", "end")
-        header = {"mentions": "ment.", "documents": "docs"}.get(f, f)
+        header = HEADERS.get(f, f)
         table.add_column(
             header,
             justify="right" if numeric else "left",
             overflow="fold",
             no_wrap=numeric,
-            min_width=12 if f == "canonical" else None,
+            min_width=min(widths[f], MAX_CELL_WIDTH) if f in widths else None,
         )
     count = 0
     for record in records:
@@ -121,9 +144,13 @@ def write_table(
         table.add_row(*row)
         count += 1
     if count:
+        if title:  # above the table rather than its title, which would wrap to the table's width
+            console.print(title, highlight=False, soft_wrap=True)
         console.print(table)
     else:
         console.print("no entities found", style="dim")
+    if not color:
+        stream.write("".join(line.rstrip() + "\n" for line in out.getvalue().splitlines()))
 
 
 def write_records(

@@ -54,7 +54,7 @@ def test_explain_without_paths_compares_with_the_names_and_the_alias_file(write,
     why = explain_name("Lavrov", label="PERSON", aliases=table, names_file="names.txt")
     assert analyses == [3]
     assert why.entity.canonical == "Sergei Lavrov"
-    assert why.candidates[0].entity == "Sergei Lavrov"
+    assert why.candidates[0].entity == "sergei-lavrov"
 
 
 def test_suggest_runs_the_resolver_once(corpus, ruler_model, analyses):

@@ -43,3 +43,24 @@ def test_table_leaves_out_title_fields_the_other_formats_keep_them():
     out = io.StringIO()
     write_records(rows, fields, "table", out, color=False, title="t", title_fields=("name", "resolved"))
     assert "candidate" in out.getvalue() and "resolved" not in out.getvalue()
+
+
+def test_table_to_a_file_has_no_trailing_spaces_and_keeps_ids_and_counts_whole():
+    rows = [
+        {
+            "id": "a-rather-long-entity-id",
+            "canonical": "A",
+            "label": "PERSON",
+            "mentions": 2,
+            "documents": 1,
+            "aliases": [{"text": "Asaad al-Shibani", "count": 1}, {"text": "Al Shabani", "count": 1}],
+            "attributes": {"geonames": "703448"},
+        }
+    ]
+    out = io.StringIO()
+    fields = ("id", "canonical", "label", "mentions", "documents", "aliases", "attributes")
+    write_records(rows, fields, "table", out, color=False, title="1 entity")
+    lines = out.getvalue().splitlines()
+    assert all(line == line.rstrip() and len(line) <= 80 for line in lines)
+    text = out.getvalue()
+    assert "a-rather-long-entity-id" in text and "Asaad al-Shibani ×1" in text and "geonames=703448" in text

@@ -47,6 +47,7 @@ def explain(
     t = analysis.surface_of[mention]
     target = surfaces[t]
     entity_of = _entity_of_surfaces(analysis, resolution)
+    entity_of_alias = {s.alias_entity: entity_of[i] for i, s in enumerate(surfaces) if i in entity_of}
     kind = target.name.kind  # type: ignore[union-attr]
     outcomes, misses = [], []
     for i, s in enumerate(surfaces):
@@ -57,10 +58,8 @@ def explain(
             verdict = Verdict(
                 0.0, False, False, f"not compared (no blocking key in common); would be: {verdict.reason}"
             )
-        if i in entity_of:
-            entity = resolution.entities[entity_of[i]].canonical
-        else:
-            entity = resolver.aliases.entities[s.alias_entity].canonical if s.alias_entity is not None else ""
+        index = entity_of.get(i, entity_of_alias.get(s.alias_entity) if s.alias_entity is not None else None)
+        entity = resolution.entities[index].id if index is not None else ""
         outcome = "conflict" if verdict.conflict else "match" if verdict.score > 0 else "no match"
         row = Candidate(s.text, s.label, entity, round(verdict.score, 3), outcome, verdict.reason)
         if outcome == "no match":
