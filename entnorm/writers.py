@@ -121,7 +121,7 @@ def write_table(
     merged = next((f for f in ("id", "entity") if f in fields), None) if "canonical" in fields else None
     shown = [f for f in fields if f != merged]
     # ids, and "spelling ×count" lines, are not folded while they fit
-    widths = {f: _widest(f, records) for f in ("aliases", "attributes") if f in fields}
+    widths = {f: _widest(f, records) for f in ("aliases",) if f in fields}
     widths["canonical"] = max(12, min(_widest(merged, records), MAX_ID_WIDTH)) if merged else 12
     for f in shown:
         numeric = f in ("mentions", "documents", "start", "end")
