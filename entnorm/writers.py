@@ -69,9 +69,10 @@ def write_csv(records: Iterable[dict], fields: Sequence[str], stream: TextIO) ->
 
 #: The table shows this many aliases per entity; the machine formats show all.
 TABLE_ALIASES = 4
-#: The canonical column grows to hold ids this long unfolded; other columns, lines this long.
+#: The canonical column grows to hold ids this long unfolded.
 MAX_ID_WIDTH = 28
-MAX_CELL_WIDTH = 28
+#: Attributes wrap at this width ("geonames:" above its id), leaving the width to the spellings.
+ATTRIBUTES_WIDTH = 10
 #: Table headers that say less than the field name, to save width.
 HEADERS = {"mentions": "ment.", "documents": "docs", "candidate_label": "label", "candidate_entity": "entity"}
 
@@ -89,7 +90,7 @@ def _cell(field: str, value: object) -> str:
         more = len(value) - TABLE_ALIASES  # type: ignore[arg-type]
         return "\n".join(shown) + (f"\n+{more} more" if more > 0 else "")
     if isinstance(value, dict):
-        return "\n".join(f"{k}={v}" for k, v in value.items())
+        return "\n".join(f"{k}: {v}" for k, v in value.items())  # a space: the line may wrap there
     return str(value)
 
 
@@ -120,9 +121,8 @@ def write_table(
     )
     merged = next((f for f in ("id", "entity") if f in fields), None) if "canonical" in fields else None
     shown = [f for f in fields if f != merged]
-    # ids, and "spelling ×count" lines, are not folded while they fit
-    widths = {f: _widest(f, records) for f in ("aliases",) if f in fields}
-    widths["canonical"] = max(12, min(_widest(merged, records), MAX_ID_WIDTH)) if merged else 12
+    # ids are not folded while they fit
+    id_width = max(12, min(_widest(merged, records), MAX_ID_WIDTH)) if merged else 12
     for f in shown:
         numeric = f in ("mentions", "documents", "start", "end")
         header = HEADERS.get(f, f)
@@ -131,7 +131,8 @@ def write_table(
             justify="right" if numeric else "left",
             overflow="fold",
             no_wrap=numeric,
-            min_width=min(widths[f], MAX_CELL_WIDTH) if f in widths else None,
+            min_width=id_width if f == "canonical" else None,
+            max_width=ATTRIBUTES_WIDTH if f == "attributes" else None,
         )
     count = 0
     for record in records:

@@ -63,4 +63,10 @@ def test_table_to_a_file_has_no_trailing_spaces_and_keeps_ids_and_counts_whole()
     lines = out.getvalue().splitlines()
     assert all(line == line.rstrip() and len(line) <= 80 for line in lines)
     text = out.getvalue()
-    assert "asaad-al-shibani-2" in text and "Asaad al-Shibani ×1" in text and "geonames=703448" in text
+    assert (
+        "asaad-al-shibani-2" in text
+        and "Asaad al-Shibani ×1" in text
+        and "geonames:" in text
+        and "703448" in text
+        and "attributes" in text
+    )

@@ -35,7 +35,7 @@ moscow,Moscow,GPE,1,1,"[{""text"": ""Moscow"", ""count"": 1}]","{""geonames"": "
 ENTITIES_TABLE = """\
 6 entities, 9 mentions, 2 files
 canonical          label    ment.   docs   aliases               attributes
-────────────────────────────────────────────────────────────────────────────────
+───────────────────────────────────────────────────────────────────────────
 Sergei Lavrov      PERSON       3      2   Lavrov ×1
 sergei-lavrov                              Sergei Lavrov ×1
                                            Sergey Lavrov ×1
@@ -43,12 +43,12 @@ Asaad al-Shibani   PERSON       2      2   Asaad al-Shibani ×1
 asaad-al-shibani                           Assad al-Sabani ×1
 Bashar al-Assad    PERSON       1      1   Bashar al-Assad ×1
 bashar-al-assad
-Kiev               GPE          1      1   Kiev ×1               geonames=703448
-kiev
+Kiev               GPE          1      1   Kiev ×1               geonames:
+kiev                                                             703448
 Kremlin            ORG          1      1   Kremlin ×1
 kremlin
-Moscow             GPE          1      1   Moscow ×1             geonames=524901
-moscow
+Moscow             GPE          1      1   Moscow ×1             geonames:
+moscow                                                           524901
 """
 
 MENTIONS_JSONL = """\
