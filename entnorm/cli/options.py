@@ -3,14 +3,17 @@ writing records to standard output or a file."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TextIO
 
 import click
 
 from entnorm.writers import FORMATS, choose_format, write_records
 
+_WORD = re.compile(r"\S+")
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -63,6 +66,16 @@ def model_option(help_text: str) -> Callable[[Callable], Callable]:
     return click.option("-m", "--model", default=None, help=help_text)
 
 
+def known_label(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A --label callback: one of the labels entnorm knows, upper-cased."""
+    from entnorm.labels import KNOWN_LABELS
+
+    label = value.strip().upper()
+    if label not in KNOWN_LABELS:
+        raise click.BadParameter(f"unknown label {value!r}; use one of {', '.join(KNOWN_LABELS)}")
+    return label
+
+
 def parse_labels(value: str) -> list[str]:
     labels = [part.strip().upper() for part in value.split(",") if part.strip()]
     if not labels:
@@ -75,19 +88,15 @@ def emit(
     fields: Sequence[str],
     fmt: str,
     output: str,
+    stream: TextIO,
     *,
     title: str = "",
     title_fields: Sequence[str] = (),
 ) -> None:
-    """Write records to standard output or to OUTPUT, in the format -f and -o choose."""
-    if output == "-":
-        fmt, color = choose_format(fmt, output, sys.stdout)
-        write_records(records, fields, fmt, sys.stdout, title=title, color=color, title_fields=title_fields)
-        sys.stdout.flush()
-        return
-    fmt, color = choose_format(fmt, output, sys.stdout)
-    with open(output, "w", encoding="utf-8", newline="") as stream:
-        write_records(records, fields, fmt, stream, title=title, color=color, title_fields=title_fields)
+    """Write records to `stream` (opened for OUTPUT by `storage.open_output` before the work began), in the
+    format -f and -o choose."""
+    fmt, color = choose_format(fmt, output, stream)
+    write_records(records, fields, fmt, stream, title=title, color=color, title_fields=title_fields)
 
 
 @contextmanager
@@ -117,7 +126,7 @@ def progress_bar(*, enabled: bool) -> Iterator[tuple[Callable, Callable]]:
 
         def on_document(document) -> None:
             nonlocal words
-            words += len(document.text.split())
+            words += sum(1 for _ in _WORD.finditer(document.text))  # no list of a long file's words
             elapsed = progress.tasks[0].elapsed or 0.0
             rate = f"{words / elapsed:,.0f}" if elapsed > 0 else "-"
             progress.update(task, advance=1, rate=rate)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import click
 
-from entnorm.cli.options import CONTEXT_SETTINGS, aliases_option, emit, glob_option, model_option, output_options, warn
+from entnorm.cli.options import (
+    CONTEXT_SETTINGS,
+    aliases_option,
+    emit,
+    glob_option,
+    known_label,
+    model_option,
+    output_options,
+    warn,
+)
 from entnorm.records import EXPLAIN_FIELDS, EXPLAIN_TITLE_FIELDS, RESOLUTION_FIELDS, explain_rows, resolution_row
 
 
@@ -15,6 +24,7 @@ from entnorm.records import EXPLAIN_FIELDS, EXPLAIN_TITLE_FIELDS, RESOLUTION_FIE
     "--label",
     default="PERSON",
     show_default=True,
+    callback=known_label,
     help='Label for names given without one (plain lines, or JSON lines with no "label").',
 )
 @aliases_option
@@ -31,17 +41,20 @@ def resolve(source, label, aliases_path, fmt, output) -> None:
       entnorm resolve names.jsonl -f csv
     """
     from entnorm.jobs import load_alias_table, resolve_names
+    from entnorm.storage import open_output
 
-    names, resolution = resolve_names(source, label=label.upper(), aliases=load_alias_table(aliases_path))
-    entities = resolution.entities
-    rows = (resolution_row(n, entities[e]) for n, e in zip(names, resolution.entity_of, strict=True))
-    emit(rows, RESOLUTION_FIELDS, fmt, output, title=f"{len(names)} names, {len(entities)} entities")
+    table = load_alias_table(aliases_path)
+    with open_output(output) as stream:
+        names, resolution = resolve_names(source, label=label, aliases=table)
+        entities = resolution.entities
+        rows = (resolution_row(n, entities[e]) for n, e in zip(names, resolution.entity_of, strict=True))
+        emit(rows, RESOLUTION_FIELDS, fmt, output, stream, title=f"{len(names)} names, {len(entities)} entities")
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("name")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
-@click.option("-l", "--label", default="PERSON", show_default=True, help="The label of NAME.")
+@click.option("-l", "--label", default="PERSON", show_default=True, callback=known_label, help="The label of NAME.")
 @click.option(
     "-n",
     "--names",
@@ -64,17 +77,23 @@ def explain(name, paths, label, names_file, model, aliases_path, fmt, output, pa
       entnorm explain "Sergey Lavrov" --names names.txt -f json
     """
     from entnorm.jobs import explain_name, load_alias_table
+    from entnorm.storage import open_output
 
-    label = label.upper()
-    why = explain_name(
-        name,
-        label=label,
-        aliases=load_alias_table(aliases_path),
-        paths=paths,
-        names_file=names_file,
-        model=model,
-        pattern=pattern,
-        on_warning=warn,
-    )
-    title = f"{name!r} ({label}) resolves to {why.entity.canonical} ({why.entity.id}), {why.entity.label}"
-    emit(explain_rows(name, why), EXPLAIN_FIELDS, fmt, output, title=title, title_fields=EXPLAIN_TITLE_FIELDS)
+    if not name.strip():
+        raise click.BadParameter('give the name to explain, like "Sergey Lavrov"', param_hint="NAME")
+    table = load_alias_table(aliases_path)
+    with open_output(output) as stream:
+        why = explain_name(
+            name,
+            label=label,
+            aliases=table,
+            paths=paths,
+            names_file=names_file,
+            model=model,
+            pattern=pattern,
+            on_warning=warn,
+        )
+        title = f"{name!r} ({label}) resolves to {why.entity.canonical} ({why.entity.id}), {why.entity.label}"
+        emit(
+            explain_rows(name, why), EXPLAIN_FIELDS, fmt, output, stream, title=title, title_fields=EXPLAIN_TITLE_FIELDS
+        )

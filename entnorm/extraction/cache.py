@@ -42,45 +42,82 @@ def document_key(text: bytes, *, model: str) -> str:
 
 
 class SpanCache:
-    """get/put entity spans by document key. Use as a context manager; `flush` commits pending entries."""
+    """get/put entity spans by document key. Use as a context manager; `flush` commits pending entries.
 
-    def __init__(self, path: str | Path | None = None, *, batch: int = 64) -> None:
+    A damaged cache (a bad page, a row that does not decode, a foreign table of our name) never stops a run:
+    the first error is reported through `on_warning`, the run goes on without the cache, and the file is
+    removed when the cache is closed, so the next run builds it anew.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, batch: int = 64, on_warning=lambda message: None) -> None:
         self.path = Path(path) if path is not None else cache_dir() / "extract.sqlite"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS spans (key TEXT PRIMARY KEY, spans TEXT NOT NULL)")
+        self._warn = on_warning
         self._pending: list[tuple[str, str]] = []
         self._batch = batch
+        self._damaged = False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS spans (key TEXT PRIMARY KEY, spans TEXT NOT NULL)")
+            columns = [row[1] for row in self._db.execute("PRAGMA table_info(spans)")]
+            if columns != ["key", "spans"]:
+                raise sqlite3.DatabaseError(f"its table 'spans' has the columns {', '.join(columns)}")
+        except sqlite3.Error as exc:
+            self._damage(exc)
+
+    @property
+    def usable(self) -> bool:
+        return not self._damaged
+
+    def _damage(self, exc: Exception) -> None:
+        if not self._damaged:
+            self._warn(f"cache {self.path} is damaged ({exc}); going on without it, and it will be rebuilt")
+        self._damaged = True
+        self._pending.clear()
 
     def get(self, key: str) -> list[Span] | None:
-        row = self._db.execute("SELECT spans FROM spans WHERE key = ?", (key,)).fetchone()
-        return None if row is None else [(s, e, label) for s, e, label in json.loads(row[0])]
+        if self._damaged:
+            return None
+        try:
+            row = self._db.execute("SELECT spans FROM spans WHERE key = ?", (key,)).fetchone()
+            return None if row is None else [(int(s), int(e), str(label)) for s, e, label in json.loads(row[0])]
+        except (sqlite3.Error, ValueError, TypeError) as exc:
+            self._damage(exc)
+            return None
 
     def put(self, key: str, spans: Iterable[Span]) -> None:
+        if self._damaged:
+            return
         self._pending.append((key, json.dumps([list(span) for span in spans])))
         if len(self._pending) >= self._batch:
             self.flush()
 
     def flush(self) -> None:
-        if not self._pending:
+        if not self._pending or self._damaged:
             return
-        with self._db:  # one transaction: all of the batch or none of it
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT OR REPLACE INTO spans (key, spans) VALUES (?, ?)", self._pending)
+        try:
+            with self._db:  # one transaction: all of the batch or none of it
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT OR REPLACE INTO spans (key, spans) VALUES (?, ?)", self._pending)
+        except sqlite3.Error as exc:
+            self._damage(exc)
         self._pending.clear()
 
     def close(self) -> None:
         self.flush()
         self._db.close()
+        if self._damaged:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     @classmethod
     def open_or_warn(cls, on_warning, path: str | Path | None = None) -> SpanCache | None:
         """The cache, or None (after one warning) when it cannot be opened: a run never fails for it."""
         try:
-            return cls(path)
+            return cls(path, on_warning=on_warning)
         except (OSError, sqlite3.Error) as exc:
             on_warning(f"cache {path or cache_dir() / 'extract.sqlite'} not used ({exc}); pass --no-cache to skip it")
             return None

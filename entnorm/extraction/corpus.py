@@ -8,14 +8,17 @@ reported, so nothing is silently lost.
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from entnorm.errors import CorpusError, InputError
+from entnorm.labels import KNOWN_LABELS
 from entnorm.records import Document, Mention
 
 DEFAULT_GLOB = "*.txt"
@@ -23,49 +26,87 @@ DEFAULT_GLOB = "*.txt"
 #: saved on Windows. Bytes it leaves undefined fall back to latin-1, which decodes anything.
 FALLBACK_ENCODING = "cp1252"
 BINARY_SNIFF_BYTES = 8192
+#: Byte-order marks that name their encoding (UTF-32 first: its little-endian mark starts with UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 Warn = Callable[[str], None]
 
 
-def list_files(paths: Iterable[str], *, pattern: str = DEFAULT_GLOB) -> list[str]:
-    """Expand the paths a user gave into the files to read (see `iter_paths`).
+def list_files(
+    paths: Iterable[str], *, pattern: str = DEFAULT_GLOB, on_warning: Warn = lambda message: None
+) -> list[str]:
+    """Expand the paths a user gave into the files to read (see `iter_paths`), each file once (a file given
+    twice, or reached through two paths, is read once).
 
     Raises:
         CorpusError: when the folders hold no file matching `pattern`.
     """
     paths = list(paths)
-    files = list(iter_paths(paths, pattern=pattern))
+    files, seen = [], set()
+    for path in iter_paths(paths, pattern=pattern, on_warning=on_warning):
+        identity = path if path == "-" else os.path.realpath(path)
+        if identity not in seen:
+            seen.add(identity)
+            files.append(path)
     if not files:
         raise CorpusError(f"no text files under {', '.join(paths)} (looked for {pattern}; use --glob to change)")
     return files
 
 
-def iter_paths(paths: Iterable[str], *, pattern: str = DEFAULT_GLOB) -> Iterator[str]:
-    """Yield the files to read: files as given, folders walked recursively, sorted, dot-files skipped.
+def iter_paths(
+    paths: Iterable[str], *, pattern: str = DEFAULT_GLOB, on_warning: Warn = lambda m: None
+) -> Iterator[str]:
+    """Yield the files to read: files as given, folders walked recursively, sorted, dot-files skipped. A folder
+    that cannot be read is reported through `on_warning`.
 
     Args:
         paths: files, folders, or "-" for standard input.
-        pattern: which files to take from folders (files named explicitly are always read).
+        pattern: which files to take from folders (files named explicitly are always read), matched against the
+            file's name; a pattern with a "/" ("**/*.txt", "2024/*.txt") against its path inside the folder.
     """
     for path in paths:
         if path == "-" or not os.path.isdir(path):
             yield path
             continue
         found = []
-        for root, dirs, files in os.walk(path):
+
+        def unreadable(error: OSError) -> None:
+            on_warning(f"{error.filename}: skipped, cannot be read ({error.strerror})")
+
+        for root, dirs, files in os.walk(path, onerror=unreadable):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in files:
-                if not name.startswith(".") and fnmatch.fnmatch(name, pattern):
+                if not name.startswith(".") and _matches(os.path.join(root, name), path, pattern):
                     found.append(os.path.join(root, name))
         yield from sorted(found, key=lambda p: Path(p).parts)
+
+
+def _matches(file: str, folder: str, pattern: str) -> bool:
+    if "/" not in pattern:
+        return fnmatch.fnmatch(os.path.basename(file), pattern)
+    relative = Path(os.path.relpath(file, folder))
+    # "**/" matches any folders, none included, as in a shell with globstar
+    return relative.match(pattern) or (pattern.startswith("**/") and relative.match(pattern[3:]))
 
 
 def decode(data: bytes, *, name: str, encoding: str | None, on_warning: Warn) -> str | None:
     """Bytes to text, or None for a binary file (a NUL byte near the start).
 
-    A UTF-8 byte-order mark is dropped. Offsets in the output count characters of the returned text.
+    A byte-order mark is dropped; one of UTF-16 or UTF-32 picks that encoding (their text holds NUL bytes, so
+    it is not taken for binary), as does --encoding utf-16 / utf-32. Offsets in the output count characters
+    of the returned text.
     """
-    nul = data.find(b"\x00", 0, BINARY_SNIFF_BYTES)
+    for bom, codec in _BOMS:
+        if data.startswith(bom) and (encoding is None or codecs.lookup(encoding).name.startswith(codec[:6])):
+            encoding = codec
+            break
+    wide = encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    nul = -1 if wide else data.find(b"\x00", 0, BINARY_SNIFF_BYTES)
     if nul >= 0:
         on_warning(f"{name}: skipped, looks like a binary file (NUL byte at offset {nul})")
         return None
@@ -113,9 +154,15 @@ def iter_documents(
         if text is None:
             continue
         seen_any = True
-        yield Document(name=path, text=text)
+        yield Document(name=display_name(path), text=text)
     if not seen_any:
         raise CorpusError("no readable text in the files given (every file was skipped; see the warnings above)")
+
+
+def display_name(path: str) -> str:
+    """The path as output shows it: a byte of the file name that is not UTF-8 (kept by the file system's
+    decoding as a lone surrogate) becomes U+FFFD, so JSON and CSV output stay valid UTF-8."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_lines(source: str, *, stdin: Callable[[], bytes] = lambda: sys.stdin.buffer.read()) -> list[str]:
@@ -126,7 +173,8 @@ def read_lines(source: str, *, stdin: Callable[[], bytes] = lambda: sys.stdin.bu
     """
     data = stdin() if source == "-" else Path(source).read_bytes()
     try:
-        return data.decode("utf-8-sig").splitlines()
+        # lines end at "\n" only: U+2028 and the like may stand inside a JSON string
+        return [line.removesuffix("\r") for line in data.decode("utf-8-sig").split("\n")]
     except UnicodeDecodeError as exc:
         raise InputError(f"{source}: not valid UTF-8 (byte {exc.start}); save the list as UTF-8") from None
 
@@ -134,25 +182,35 @@ def read_lines(source: str, *, stdin: Callable[[], bytes] = lambda: sys.stdin.bu
 def read_names(lines: Iterable[str], *, default_label: str, source: str = "-") -> list[Mention]:
     """Parse `entnorm resolve` input: one name per line, or JSON lines {"text": ..., "label": ...}.
 
-    Blank lines are skipped. Raises InputError with the line number for malformed JSON or a missing text.
+    Blank lines are skipped; control characters (NUL, escapes) in a name become spaces. Raises InputError with
+    the line number for malformed JSON, a JSON value that is not an object, a missing text or an unknown label.
     """
     names = []
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
         if not stripped:
             continue
-        if stripped.startswith("{"):
+        if stripped[0] in "{[":
             try:
                 row = json.loads(stripped)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{source}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+            if not isinstance(row, dict):
+                raise InputError(f'{source}:{number}: a JSON line must be an object, like {{"text": "Name"}}')
             text = row.get("text")
-            if not isinstance(text, str) or not text.strip():
+            if not isinstance(text, str) or not _clean(text):
                 raise InputError(f'{source}:{number}: a JSON line needs a "text" field with the name')
             label = row.get("label") or default_label
-            if not isinstance(label, str):
-                raise InputError(f'{source}:{number}: "label" must be text, like "PERSON"')
-            names.append(Mention.named(text.strip(), label))
-        else:
-            names.append(Mention.named(stripped, default_label))
+            if not isinstance(label, str) or label.upper() not in KNOWN_LABELS:
+                raise InputError(f'{source}:{number}: "label" must be one of {", ".join(KNOWN_LABELS)}')
+            names.append(Mention.named(_clean(text), label.upper()))
+        elif text := _clean(stripped):
+            names.append(Mention.named(text, default_label))
     return names
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def _clean(name: str) -> str:
+    return " ".join(_CONTROL.sub(" ", name).split())

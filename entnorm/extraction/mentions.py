@@ -75,6 +75,31 @@ def mentions_from_clean(
     return DocumentMentions(document, mentions, acronyms)
 
 
+#: Texts longer than this go to the recogniser in pieces of at most this many characters.
+CHUNK_CHARS = 100_000
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s"), re.compile(r"\s"))
+
+
+def chunks(text: str, *, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) of a text cut where a reader would stop: at a paragraph break if there is one in the
+    second half of the piece, else a line break, a sentence end, a space; only a text with none of these is cut
+    mid-word. A text of at most `size` characters is one piece."""
+    out = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = end
+        for brk in _BREAKS:
+            found = [m.end() for m in brk.finditer(text, start + size // 2, end)]
+            if found:
+                cut = found[-1]
+                break
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
+
+
 def iter_mentions(
     recogniser,
     documents: Iterable[Document],
@@ -90,7 +115,9 @@ def iter_mentions(
         alias_names: (name, label) pairs to find in the text besides what the recogniser finds.
 
     Documents whose spans are in `cache` skip the recogniser; the others go through it and are added to the
-    cache. Results come as they are ready, not necessarily in input order: each carries its position in `order`.
+    cache. A text longer than `CHUNK_CHARS` goes to the recogniser in chunks (`chunks`), so memory does not
+    grow with the length of a file. Results come as they are ready, not necessarily in input order: each
+    carries its position in `order`.
     """
     wanted = frozenset(labels)
     alias_names = list(alias_names)
@@ -111,13 +138,19 @@ def iter_mentions(
             spans = cache.get(key) if cache is not None else None
             if spans is not None:
                 ready.append((order, document, spans))
-            else:
-                yield document.text, (order, document, key)
+                continue
+            pieces = chunks(document.text, size=CHUNK_CHARS)
+            for number, (offset, piece) in enumerate(pieces, 1):
+                yield piece, (order, document, key, offset, number == len(pieces))
 
-    for raw, (order, document, key) in recogniser.spans(to_model()):
+    raw: list = []
+    for piece_spans, (order, document, key, offset, last) in recogniser.spans(to_model()):
         while ready:
             yield finish(*ready.popleft())
-        spans = clean_spans(document.text, raw)  # cached clean, so a re-run skips the cleaning too
+        raw.extend((s + offset, e + offset, label) for s, e, label in piece_spans)
+        if not last:
+            continue
+        spans, raw = clean_spans(document.text, raw), []  # cached clean, so a re-run skips the cleaning too
         if cache is not None:
             cache.put(key, spans)
         yield finish(order, document, spans)
@@ -160,7 +193,7 @@ def extract_mentions(
         CorpusError: when none of the files holds readable text.
     """
     total = sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f))
-    batch_size = batch_size_for(total, len(files))
+    batch_size = batch_size_for(total, len(files), longest=CHUNK_CHARS)
     documents = iter_documents(files, encoding=encoding, on_warning=on_warning)
     found: list[tuple[int, list[Mention], list[tuple[str, str]]]] = []
     if scheduler:

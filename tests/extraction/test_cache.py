@@ -3,6 +3,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from entnorm.extraction.cache import SpanCache, document_key
 
 
@@ -10,7 +12,7 @@ def test_put_get_round_trip_and_persistence(tmp_path):
     path = tmp_path / "c.sqlite"
     with SpanCache(path, batch=2) as cache:
         cache.put("a", [(0, 5, "PERSON")])
-        assert cache.get("a") is None or cache.get("a") == [(0, 5, "PERSON")]  # not flushed yet: either is fine
+        assert cache.get("a") is None  # not flushed yet: pending entries are not read back
         cache.put("b", [])
         assert cache.get("a") == [(0, 5, "PERSON")] and cache.get("b") == []  # flushed at the batch size
         cache.put("c", [(1, 2, "ORG")])
@@ -70,3 +72,47 @@ def test_unopenable_cache_warns_and_is_skipped(tmp_path):
     warnings = []
     assert SpanCache.open_or_warn(warnings.append, blocker / "c.sqlite") is None
     assert len(warnings) == 1 and "pass --no-cache" in warnings[0]
+
+
+def damaged(tmp_path, how):
+    """A cache file with one entry, then damaged."""
+    path = tmp_path / "c.sqlite"
+    with SpanCache(path, batch=1) as cache:
+        for i in range(200):
+            cache.put(f"k{i}", [(0, 5, "PERSON")] * 20)
+    if how == "page":
+        data = bytearray(path.read_bytes())
+        data[4096 : 4096 * 3] = b"\xff" * (4096 * 2)  # the pages after the header
+        path.write_bytes(bytes(data))
+    elif how == "header":
+        path.write_bytes(b"this is not a database" * 100)
+    elif how == "row":
+        db = sqlite3.connect(path)
+        db.execute("UPDATE spans SET spans = 'not json' WHERE key = 'k1'")
+        db.commit()
+        db.close()
+    elif how == "foreign":
+        path.unlink()
+        db = sqlite3.connect(path)
+        db.execute("CREATE TABLE spans (name TEXT, other INTEGER)")
+        db.commit()
+        db.close()
+    return path
+
+
+@pytest.mark.parametrize("how", ["page", "header", "row", "foreign"])
+def test_a_damaged_cache_warns_once_goes_on_and_is_rebuilt(tmp_path, how):
+    path = damaged(tmp_path, how)
+    warnings = []
+    with SpanCache(path, batch=1, on_warning=warnings.append) as cache:
+        for i in range(3):
+            assert cache.get(f"k{i}") in (None, [(0, 5, "PERSON")] * 20)
+            cache.put(f"new{i}", [(1, 2, "ORG")])
+        assert cache.get("k1") is None or how == "page"
+    assert len(warnings) == 1 and "is damaged" in warnings[0] and "rebuilt" in warnings[0]
+    assert not path.exists()
+    with SpanCache(path, batch=1, on_warning=warnings.append) as fresh:
+        fresh.put("x", [(0, 1, "GPE")])
+        fresh.flush()
+        assert fresh.get("x") == [(0, 1, "GPE")]
+    assert len(warnings) == 1

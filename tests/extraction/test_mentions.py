@@ -109,3 +109,30 @@ def test_cached_documents_skip_the_model_and_give_the_same_mentions(ruler_model,
         assert second.texts == 1  # only the new document went through the model
     assert [d.mentions for d in warm[:3]] == [d.mentions for d in cold]
     assert [d.order for d in warm] == [0, 1, 2, 3]
+
+
+def test_chunks_cut_at_paragraphs_and_cover_the_text():
+    from entnorm.extraction.mentions import chunks
+
+    text = "One para.\n\nTwo para here.\n\nThree."
+    pieces = chunks(text, size=20)
+    assert "".join(p for _, p in pieces) == text
+    assert [p for _, p in pieces] == ["One para.\n\n", "Two para here.\n\n", "Three."]
+    assert [text[o : o + len(p)] for o, p in pieces] == [p for _, p in pieces]
+    assert chunks("short", size=20) == [(0, "short")]
+    assert [p for _, p in chunks("a" * 45, size=20)] == ["a" * 20, "a" * 20, "a" * 5]  # no break at all
+
+
+def test_a_long_text_in_chunks_gives_the_mentions_of_the_whole(ruler_model, monkeypatch):
+    import entnorm.extraction.mentions as mentions
+
+    nlp = load_pipeline(ruler_model)
+    paragraph = "Sergei Lavrov spoke in Moscow.\nKiev answered. " * 3 + "\n\n"
+    doc = Document("long.txt", paragraph * 200)
+    (whole,) = iter_mentions(SpacyRecogniser(nlp), [doc], labels=["PERSON", "GPE"])
+    monkeypatch.setattr(mentions, "CHUNK_CHARS", 1000)
+    counting = CountingPipeline(nlp)
+    (pieces,) = iter_mentions(SpacyRecogniser(counting), [doc], labels=["PERSON", "GPE"])
+    assert counting.texts > 20  # it went in pieces
+    assert pieces.mentions == whole.mentions and len(whole.mentions) == 1800
+    assert all(doc.text[m.start : m.end] == m.text for m in pieces.mentions)

