@@ -19,6 +19,37 @@ from entnorm.labels import KNOWN_LABELS
 from entnorm.names.normalize import key
 
 _SCALAR = (str, int, float, bool)
+#: A message quotes at most this many characters of a value (an expansion bomb must not print megabytes).
+QUOTE_CHARS = 60
+_SAFE_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:int")
+
+
+def _quote(value: object) -> str:
+    """A value as a message quotes it: repr, bounded however large or deeply nested the value is."""
+    text = _bounded(value, 0)
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+
+
+def _bounded(value: object, depth: int) -> str:
+    """repr of at most 4 items a level, 2 levels deep: ruamel's sequences and mappings are never shown whole."""
+    if isinstance(value, dict):
+        if depth >= 2:
+            return "{…}"
+        shown = [f"{_bounded(k, depth + 1)}: {_bounded(v, depth + 1)}" for k, v in list(value.items())[:4]]
+        return "{" + ", ".join(shown) + (", …" if len(value) > 4 else "") + "}"
+    if isinstance(value, list):
+        if depth >= 2:
+            return "[…]"
+        shown = [_bounded(v, depth + 1) for v in value[:4]]
+        return "[" + ", ".join(shown) + (", …" if len(value) > 4 else "") + "]"
+    return repr(value)[: QUOTE_CHARS + 1]
+
+
+def _tag(node: object) -> str | None:
+    """The explicit YAML tag of a node (`!!python/object ...`), or None."""
+    tag = getattr(node, "tag", None)
+    value = getattr(tag, "value", tag)
+    return value if isinstance(value, str) and value not in _SAFE_TAGS else None
 
 
 def _position(node: object, item: object = None) -> tuple[int | None, int | None]:
@@ -75,7 +106,7 @@ def _entity(
     line, col = _position(block, canonical)
     if not isinstance(canonical, str) or not canonical.strip():
         problems.append(
-            Problem(line, col, f"a canonical name must be text, got {canonical!r}", 'quote it, like "1984 Group"')
+            Problem(line, col, f"a canonical name must be text, got {_quote(canonical)}", 'quote it, like "1984 Group"')
         )
         return None
     attributes: dict[str, str] = {}
@@ -95,7 +126,7 @@ def _entity(
                     Problem(
                         fline,
                         fcol,
-                        f"field {field_name!r} of {canonical!r} must be a single value (text or number)",
+                        f"field {_quote(field_name)} of {_quote(canonical)} must be a single value (text or number)",
                         "write it on one line, like wikidata: Q1899",
                     )
                 )
@@ -106,7 +137,7 @@ def _entity(
             Problem(
                 line,
                 col,
-                f"{canonical!r} must have a list of aliases or a mapping with 'aliases:'",
+                f"{_quote(canonical)} must have a list of aliases or a mapping with 'aliases:'",
                 f"write {canonical}: [alias, alias]",
             )
         )
@@ -117,7 +148,7 @@ def _entity(
             Problem(
                 aline,
                 acol,
-                f"the aliases of {canonical!r} must be a list, like [Name One, Name Two]",
+                f"the aliases of {_quote(canonical)} must be a list, like [Name One, Name Two]",
                 "put the names in square brackets",
             )
         )
@@ -128,11 +159,36 @@ def _entity(
         if not isinstance(alias, str) or not alias.strip():
             aline, acol = _position(container, i) if container is not None else (line, col)
             problems.append(
-                Problem(aline, acol, f"an alias of {canonical!r} must be text, got {alias!r}", "quote it, or remove it")
+                Problem(
+                    aline,
+                    acol,
+                    f"an alias of {_quote(canonical)} must be text, got {_quote(alias)}",
+                    "quote it, or remove it",
+                )
             )
             continue
         aliases.append(alias.strip())
     return AliasEntity(canonical.strip(), label, tuple(aliases), attributes, line or 0)
+
+
+def _tagged_nodes(node: object, seen: set[int] | None = None):
+    """(line, col, tag) of every value below `node` that carries an explicit tag. Shared nodes (YAML anchors)
+    are visited once, so a document of nested aliases costs its size, not its expansion."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, CommentedMap):
+        children = [(v, _position(node, k)) for k, v in node.items()]
+    elif isinstance(node, CommentedSeq):
+        children = [(v, _position(node, i)) for i, v in enumerate(node)]
+    else:
+        return
+    for child, (line, col) in children:
+        if (tag := _tag(child)) is not None:
+            yield line, col, tag
+        else:
+            yield from _tagged_nodes(child, seen)
 
 
 def validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
@@ -153,11 +209,20 @@ def validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
             )
         )
         return table, problems
+    tagged = list(_tagged_nodes(data))
+    for line, col, tag in tagged:
+        problems.append(
+            Problem(line, col, f"a YAML tag ({_quote(tag)}) is not allowed: entnorm never runs one", "remove the tag")
+        )
+    if tagged:
+        return table, problems
     for label, block in data.items():
         line, col = _position(data, label)
         if not isinstance(label, str) or label not in KNOWN_LABELS:
             valid = ", ".join(KNOWN_LABELS)
-            problems.append(Problem(line, col, f"unknown label {label!r}; use one of {valid}", _closest_label(label)))
+            problems.append(
+                Problem(line, col, f"unknown label {_quote(label)}; use one of {valid}", _closest_label(label))
+            )
             continue
         if block is None:
             continue
@@ -191,7 +256,7 @@ def _index(table: AliasTable, entity: AliasEntity, block: CommentedMap, problems
                 Problem(
                     aline,
                     acol,
-                    f"{name!r} is listed twice under {entity.canonical!r}",
+                    f"{_quote(name)} is listed twice under {_quote(entity.canonical)}",
                     "remove one of them",
                     fatal=False,
                 )
@@ -205,7 +270,8 @@ def _index(table: AliasTable, entity: AliasEntity, block: CommentedMap, problems
                 Problem(
                     aline,
                     acol,
-                    f"{name!r} is listed under both {other.canonical!r} (line {other.line}) and {entity.canonical!r}; "
+                    f"{_quote(name)} is listed under both {_quote(other.canonical)} (line {other.line}) and "
+                    f"{_quote(entity.canonical)}; "
                     "a name can belong to one entity only",
                     "keep it under one of them; if they are one entity, merge the two entries",
                 )

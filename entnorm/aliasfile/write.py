@@ -21,7 +21,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from entnorm.aliasfile.edit import add_to_text
 from entnorm.aliasfile.read import parse_aliases, read_alias_file
+from entnorm.aliasfile.table import AliasTable
 from entnorm.errors import AliasFileError, EntnormError
 from entnorm.names.normalize import key
 from entnorm.storage import write_atomic
@@ -123,12 +125,8 @@ def add_names(path: str | Path, additions: Iterable[Addition]) -> list[Addition]
     path = Path(path)
     if not path.parent.is_dir():
         raise EntnormError(f"cannot write {path}: there is no folder {path.parent}; create it first")
-    text = read_alias_file(path) or ""
+    original = text = read_alias_file(path) or ""
     table = parse_aliases(text, path=str(path))
-    yaml = _yaml(text)
-    data = yaml.load(text) if text.strip() else None
-    if data is None:
-        data = CommentedMap()
     changed = []
     for addition in additions:
         owner = table.lookup(addition.name)
@@ -143,12 +141,33 @@ def add_names(path: str | Path, additions: Iterable[Addition]) -> list[Addition]
                 f"{addition.canonical!r} is an alias of {target.canonical!r} ({path}:{target.line}); "
                 f"add the name to {target.canonical!r} instead"
             )
-        if _add_to_document(data, addition):
-            changed.append(addition)
-        table = _reparse(yaml, data, path)
-    if changed:
-        write_atomic(path, _dump(yaml, data))
+        listed = table.lookup(addition.name)
+        if listed is not None and table.lookup(addition.canonical) is listed:
+            continue  # the entity lists it already
+        text, table = _file(text, addition, path)
+        changed.append(addition)
+    if changed and text != original:
+        write_atomic(path, text)
     return changed
+
+
+def _file(text: str, addition: Addition, path: Path) -> tuple[str, AliasTable]:
+    """The text with one more name filed, and its table. A line edit keeps the layout (`edit.add_to_text`);
+    a shape it does not cover goes through a round-trip dump, which keeps comments and order."""
+    edited = add_to_text(text, addition)
+    if edited is not None:
+        try:
+            table = parse_aliases(edited, path=str(path))
+            owner = table.lookup(addition.name)
+            if owner is not None and key(owner.canonical) == key(addition.canonical):
+                return edited, table
+        except AliasFileError:
+            pass  # the edit went wrong somewhere: the round trip below is the safe way
+    yaml = _yaml(text)
+    data = (yaml.load(text) if text.strip() else None) or CommentedMap()
+    _add_to_document(data, addition)
+    dumped = _dump(yaml, data)
+    return dumped, _reparse(dumped, path)
 
 
 def _dump(yaml: YAML, data: CommentedMap) -> str:
@@ -157,8 +176,8 @@ def _dump(yaml: YAML, data: CommentedMap) -> str:
     return out.getvalue()
 
 
-def _reparse(yaml: YAML, data: CommentedMap, path: Path):
+def _reparse(text: str, path: Path) -> AliasTable:
     try:
-        return parse_aliases(_dump(yaml, data), path=str(path))
+        return parse_aliases(text, path=str(path))
     except AliasFileError as exc:  # a bug if it happens: refuse rather than write a broken file
         raise EntnormError(f"refusing to write {path}: the result would not load ({exc})") from None

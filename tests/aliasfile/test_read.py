@@ -86,3 +86,29 @@ def test_unreadable_file(tmp_path):
     path.write_bytes(b"\xff\xfe")
     with pytest.raises(AliasFileError, match="cannot be read"):
         load_aliases(path)
+
+
+def test_yaml_tags_are_reported_and_never_run():
+    from entnorm.aliasfile.check import check_aliases
+
+    text = 'PERSON:\n  A B: !!python/object/apply:os.system ["echo hi"]\n  C D: [!!python/name:os.system x]\n'
+    problems = [p.describe("a.yaml") for p in check_aliases(text)]
+    assert problems == [
+        "a.yaml:2:3: a YAML tag ('tag:yaml.org,2002:python/object/apply:os.system') is not allowed: entnorm never runs one; fix: remove the tag",
+        "a.yaml:3:9: a YAML tag ('tag:yaml.org,2002:python/name:os.system') is not allowed: entnorm never runs one; fix: remove the tag",
+    ]
+    with pytest.raises(AliasFileError, match="a YAML tag"):
+        parse_aliases(text)
+
+
+def test_an_expansion_bomb_gives_short_messages():
+    from entnorm.aliasfile.check import check_aliases
+
+    text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    previous = "a"
+    for name in "bcdefghi":
+        text += f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]\n"
+        previous = name
+    text += "PERSON:\n  X Y: *i\n"
+    problems = check_aliases(text)
+    assert sum(len(p.describe("a.yaml")) for p in problems) < 10_000

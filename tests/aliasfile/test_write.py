@@ -53,12 +53,12 @@ PERSON:
     Vladimir Putin: [Putin] # no aliases yet
     Steve Witkoff: [Witkoff]
 GPE:
-    Kyiv: [Kiev, Kiew]
+  Kyiv: [Kiev, Kiew]
 ORG:
-    RT:
-        aliases: [Russia Today, RT News]
-        wikidata: Q1103
-    TASS: []
+  RT:
+    aliases: [Russia Today, RT News]
+    wikidata: Q1103
+  TASS:
 """
     )
     table = load_aliases(aliases)
@@ -111,3 +111,43 @@ def test_write_atomic_keeps_the_file_mode(tmp_path):
     path.chmod(0o640)
     write_atomic(path, "y")
     assert path.read_text(encoding="utf-8") == "y" and (path.stat().st_mode & 0o777) == 0o640
+
+
+def test_edits_touch_only_the_lines_they_change(tmp_path):
+    path = tmp_path / "aliases.yaml"
+    original = (
+        "PERSON:\n"
+        "    Jane Doe:    # aligned comment\n"
+        "        - J. Doe     # first\n"
+        "        - Janie\n"
+        "    Bob:   [B]       # short\n"
+        "GPE:\n"
+        "    Paris: [Paree]\n"
+    )
+    path.write_text(original, encoding="utf-8")
+    add_names(
+        path,
+        [
+            Addition("Jane D.", "Jane Doe", "PERSON"),
+            Addition("Bobby", "Bob", "PERSON"),
+            Addition("yes: no", "Paris", "GPE"),
+            Addition("Lyon", "Lyon", "GPE"),
+            Addition("Kyiv Post", "Kyiv Post", "ORG"),
+        ],
+    )
+    assert path.read_text(encoding="utf-8") == (
+        "PERSON:\n"
+        "    Jane Doe:    # aligned comment\n"
+        "        - J. Doe     # first\n"
+        "        - Janie\n"
+        "        - Jane D.\n"
+        "    Bob:   [B, Bobby] # short\n"
+        "GPE:\n"
+        '    Paris: [Paree, "yes: no"]\n'
+        "    Lyon:\n"
+        "\n"
+        "ORG:\n"
+        "    Kyiv Post:\n"
+    )
+    table = load_aliases(path)
+    assert table.lookup("yes: no").canonical == "Paris" and table.lookup("Bobby").canonical == "Bob"
