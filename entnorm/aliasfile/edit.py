@@ -156,9 +156,10 @@ def add_to_text(text: str, addition) -> str | None:
     if addition.label in data:
         return None  # an empty label line: its indentation is unknown, leave it to the round trip
     indent = _indent_of(data) or "  "
+    spaced = any(not lines[data.lc.key(k)[0] - 1].strip() for k in list(data)[1:])  # blank lines between labels
     while lines and not lines[-1].strip():
         lines.pop()
-    lines += ([""] if lines else []) + [f"{addition.label}:", indent + entry, ""]
+    lines += ([""] if lines and spaced else []) + [f"{addition.label}:", indent + entry, ""]
     return "\n".join(lines)
 
 

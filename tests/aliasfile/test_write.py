@@ -145,7 +145,6 @@ def test_edits_touch_only_the_lines_they_change(tmp_path):
         "GPE:\n"
         '    Paris: [Paree, "yes: no"]\n'
         "    Lyon:\n"
-        "\n"
         "ORG:\n"
         "    Kyiv Post:\n"
     )
