@@ -141,7 +141,7 @@ def extract_files(
     scheduler: str | None = None,
     resolve: bool = True,
     on_warning: Warn = lambda message: None,
-    on_files: Callable[[int], None] = lambda total: None,
+    on_files: Callable[[int, int], None] = lambda files, chars: None,
     on_document: Progress = lambda document: None,
 ) -> Extracted:
     """List the files under `paths`, pick the model and the labels, find the mentions and (with `resolve`)
@@ -150,7 +150,7 @@ def extract_files(
 
     check_encoding(encoding)
     files = list_files(paths, pattern=pattern, on_warning=on_warning)
-    on_files(len(files))
+    on_files(len(files), sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f)))
     model, meta, known = choose_model(model)
     wanted = labels_to_keep(labels, known, labels_option=labels_option)
     alias_names = [(name, e.label) for e in aliases.entities if e.label in wanted for name in e.names]

@@ -6,11 +6,20 @@ import sys
 
 import click
 
-from entnorm.cli.options import CONTEXT_SETTINGS, aliases_option, emit, glob_option, model_option, output_options, warn
+from entnorm.cli.options import (
+    CONTEXT_SETTINGS,
+    aliases_option,
+    emit,
+    glob_option,
+    known_label,
+    model_option,
+    output_options,
+    warn,
+)
 from entnorm.records import SUGGESTION_FIELDS
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(context_settings=CONTEXT_SETTINGS, short_help="Check, add to, or get suggestions for aliases.yaml.")
 def aliases() -> None:
     """Check aliases.yaml, add a mapping, or review what the resolver suggests and write it back.
 
@@ -23,7 +32,7 @@ def aliases() -> None:
     """
 
 
-@aliases.command("check", context_settings=CONTEXT_SETTINGS)
+@aliases.command("check", context_settings=CONTEXT_SETTINGS, short_help="Validate an alias file.")
 @click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
 def aliases_check(path) -> None:
     """Validate an alias file (default: $ENTNORM_ALIASES, else ./aliases.yaml): YAML syntax, layout, labels,
@@ -51,10 +60,17 @@ def aliases_check(path) -> None:
     click.echo(f"{path}: no problems", err=True)
 
 
-@aliases.command("add", context_settings=CONTEXT_SETTINGS)
+@aliases.command("add", context_settings=CONTEXT_SETTINGS, short_help="File a spelling under an entity.")
 @click.argument("alias")
 @click.option("--to", "canonical", required=True, help="The canonical name of the entity (created if new).")
-@click.option("-l", "--label", default="PERSON", show_default=True, help="Label of the entity, when it is new.")
+@click.option(
+    "-l",
+    "--label",
+    default="PERSON",
+    show_default=True,
+    callback=known_label,
+    help="Label of the entity, when it is new.",
+)
 @click.option(
     "-a",
     "--aliases",
@@ -76,11 +92,13 @@ def aliases_add(alias, canonical, label, aliases_path) -> None:
     from entnorm.jobs import alias_path
 
     path = alias_path(aliases_path)
-    changed = add_names(path, [Addition(alias, canonical, label.upper())])
+    changed = add_names(path, [Addition(alias, canonical, label)])
     click.echo(f"{path}: {alias!r} {'filed under' if changed else 'was already listed for'} {canonical!r}", err=True)
 
 
-@aliases.command("suggest", context_settings=CONTEXT_SETTINGS)
+@aliases.command(
+    "suggest", context_settings=CONTEXT_SETTINGS, short_help="Review merges and near misses, and file them."
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 @model_option("spaCy pipeline, as for extract.")
 @aliases_option

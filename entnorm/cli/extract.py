@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 import click
 
 from entnorm.cli.options import (
@@ -19,7 +21,7 @@ from entnorm.labels import DEFAULT_LABELS
 from entnorm.records import ENTITY_FIELDS, MENTION_FIELDS, mention_row
 
 
-@click.command(context_settings=CONTEXT_SETTINGS)
+@click.command(context_settings=CONTEXT_SETTINGS, short_help="Find the entities in files and resolve their spellings.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 @click.option(
     "-l",
@@ -63,9 +65,16 @@ from entnorm.records import ENTITY_FIELDS, MENTION_FIELDS, mention_row
     help="Run the recogniser on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' for a "
     "cluster of this machine's cores. Needs pip install 'entnorm[dask]'.",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Write only the first N records: the N most-mentioned entities, or the first N mentions.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def extract(
-    paths, labels, model, aliases_path, level, fmt, output, pattern, encoding, jobs, no_cache, scheduler, quiet
+    paths, labels, model, aliases_path, level, fmt, output, pattern, encoding, jobs, no_cache, scheduler, limit, quiet
 ) -> None:
     """Find the entities in PATHS (files, folders searched recursively, or - for standard input) and resolve
     their spellings.
@@ -76,6 +85,7 @@ def extract(
     \b
     Examples:
       entnorm extract corpus/
+      entnorm extract corpus/ --limit 10
       entnorm extract corpus/ --level mentions -f csv -o mentions.csv
       entnorm extract corpus/ -f jsonl | jq -c 'select(.label == "PERSON")'
       cat article.txt | entnorm extract - --labels PERSON
@@ -102,8 +112,11 @@ def extract(
         entities = found.resolution.entities
         if level == "entities":
             title = f"{len(entities)} entities, {len(found.mentions)} mentions, {len(found.files)} files"
-            emit((e.as_record() for e in entities), ENTITY_FIELDS, fmt, output, stream, title=title)
+            if limit is not None and limit < len(entities):
+                title += f" (the first {limit} shown)"
+            rows = islice((e.as_record() for e in entities), limit)
+            emit(rows, ENTITY_FIELDS, fmt, output, stream, title=title)
             return
         pairs = zip(found.mentions, found.resolution.entity_of, strict=True)
-        rows = (mention_row(m, entities[e]) for m, e in pairs)
+        rows = islice((mention_row(m, entities[e]) for m, e in pairs), limit)
         emit(rows, MENTION_FIELDS, fmt, output, stream, title=f"{len(found.mentions)} mentions")

@@ -101,34 +101,40 @@ def emit(
 
 @contextmanager
 def progress_bar(*, enabled: bool) -> Iterator[tuple[Callable, Callable]]:
-    """A rich progress bar on stderr (files, words/s, ETA), only when stderr is a terminal. Yields two
-    callbacks: one told the number of files once they are listed, one called with each document done."""
+    """A rich progress bar on stderr (files, words/s, time left), only when stderr is a terminal. Yields two
+    callbacks: one told the number of files and their size once they are listed, one called with each
+    document done. The bar and the time left follow characters, not files, so a few long files early or
+    late do not throw the estimate off."""
     if not enabled or not sys.stderr.isatty():
-        yield (lambda total: None), (lambda document: None)
+        yield (lambda files, chars: None), (lambda document: None)
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     words = 0
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TextColumn("{task.fields[files]}"),
         TextColumn("{task.fields[rate]} words/s"),
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
     ) as progress:
-        task = progress.add_task("extracting", total=None, rate="-")
+        task = progress.add_task("extracting", total=None, rate="-", files="")
+        counts = {"done": 0, "files": 0}
 
-        def on_files(total: int) -> None:
-            progress.update(task, total=total)
+        def on_files(files: int, chars: int) -> None:
+            counts["files"] = files
+            progress.update(task, total=max(chars, 1), files=f"0/{files} files")
 
         def on_document(document) -> None:
             nonlocal words
             words += sum(1 for _ in _WORD.finditer(document.text))  # no list of a long file's words
             elapsed = progress.tasks[0].elapsed or 0.0
             rate = f"{words / elapsed:,.0f}" if elapsed > 0 else "-"
-            progress.update(task, advance=1, rate=rate)
+            counts["done"] += 1
+            done = f"{counts['done']}/{counts['files']} files"
+            progress.update(task, advance=len(document.text.encode("utf-8", "replace")), rate=rate, files=done)
 
         yield on_files, on_document

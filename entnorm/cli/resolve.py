@@ -17,7 +17,7 @@ from entnorm.cli.options import (
 from entnorm.records import EXPLAIN_FIELDS, EXPLAIN_TITLE_FIELDS, RESOLUTION_FIELDS, explain_rows, resolution_row
 
 
-@click.command(context_settings=CONTEXT_SETTINGS)
+@click.command(context_settings=CONTEXT_SETTINGS, short_help="Resolve a list of names, one record per name.")
 @click.argument("source", default="-", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option(
     "-l",
@@ -51,7 +51,7 @@ def resolve(source, label, aliases_path, fmt, output) -> None:
         emit(rows, RESOLUTION_FIELDS, fmt, output, stream, title=f"{len(names)} names, {len(entities)} entities")
 
 
-@click.command(context_settings=CONTEXT_SETTINGS)
+@click.command(context_settings=CONTEXT_SETTINGS, short_help="Show why a name resolves where it does.")
 @click.argument("name")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
 @click.option("-l", "--label", default="PERSON", show_default=True, callback=known_label, help="The label of NAME.")
