@@ -6,7 +6,10 @@
 1. Seeds: `entnorm extract corpus/ --level mentions` over the five seed articles, joined to seeds_gold.jsonl by
    (file name, surface text). Reports how many gold mentions the NER found, whether every found one is in the
    output with offsets that point at its text, and B-cubed / pairwise scores on the found ones.
-2. Names: `entnorm resolve` over names_dev.jsonl, scored with score_clusters.py.
+2. Real news: `entnorm extract --level mentions` over the 20 passages of news_dev/, scored with its
+   score_docs.py (--normalize): NER coverage, label agreement, B-cubed F1, end-to-end B-cubed F1; and the share
+   of the output's distinct (document, surface) keys that are real names (join a gold pair).
+3. Names: `entnorm resolve` over names_dev.jsonl, scored with score_clusters.py.
 
 By default both run with an EMPTY alias file: the targets must be met by inference alone.
 """
@@ -70,6 +73,14 @@ def seeds(aliases: str, eval_dir: Path, errors: int) -> None:
         f"seeds: {len(found)} of {len(gold)} gold (doc, text) found by the NER; "
         f"{len(bad_offsets)} output mentions with wrong offsets; {len(split)} found pairs split across entities"
     )
+    gold_keys = {(g["doc"], g["text"]) for g in gold}
+    real = sum(1 for k in by_pair if k in gold_keys)
+    labels = {(Path(m["doc"]).name, m["text"]): m["label"] for m in mentions}
+    agree = sum(1 for g in found if labels[(g["doc"], g["text"])] == g["label"])
+    print(
+        f"  NER coverage {len(found) / len(gold):.3f}; keys that are real names {real / len(by_pair):.3f} "
+        f"({real}/{len(by_pair)}); label agreement {agree / len(found):.3f} ({agree}/{len(found)})"
+    )
     missing = sorted({g["text"] for g in gold} - {g["text"] for g in found})
     print(f"  not found by the NER: {', '.join(missing)}")
     pred = [
@@ -80,6 +91,37 @@ def seeds(aliases: str, eval_dir: Path, errors: int) -> None:
             f.write(json.dumps({"text": g["text"], "label": g["label"], "gold": g["entity"]}) + "\n")
     print(score(pred, Path(f.name), eval_dir, errors))
     os.unlink(f.name)
+
+
+def real_name_share(mentions: list[dict], news: Path) -> tuple[int, int]:
+    """(keys that join a gold pair, all distinct (document, surface) keys), joined as score_docs.py joins."""
+    sys.path.insert(0, str(news))
+    from score_docs import normalize_surface  # type: ignore[import-not-found]
+
+    gold = [json.loads(line) for line in (news / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    exact = {(g["doc"], g["text"]) for g in gold}
+    normal = {(g["doc"], normalize_surface(g["text"])) for g in gold}
+    keys = {(Path(m["doc"]).name, m["text"]) for m in mentions}
+    real = [k for k in keys if k in exact or (k[0], normalize_surface(k[1])) in normal]
+    return len(real), len(keys)
+
+
+def news_dev(aliases: str, eval_dir: Path, errors: int) -> None:
+    news = eval_dir / "news_dev"
+    docs = sorted(str(p) for p in news.glob("[0-9]*.txt"))
+    out = run(["extract", *docs, "--level", "mentions", "-f", "json", "--aliases", aliases, "-q"])
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        f.write(out)
+    cmd = [sys.executable, str(news / "score_docs.py"), f.name, "--normalize", "--top", str(errors)]
+    report = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    os.unlink(f.name)
+    real, keys = real_name_share(json.loads(out), news)
+    print("news_dev:")
+    keep = ("NER coverage", "Label agreement", "B-cubed", "End-to-end", "  PERSON", "  GPE", "  LOC", "  ORG")
+    for line in report.splitlines():
+        if line.startswith(keep) or (errors and line.startswith(("Worst", "  [", "      "))):
+            print("  " + line.strip() if not line.startswith("      ") else line)
+    print(f"  keys that are real names: {real / keys:.3f}  ({real}/{keys} distinct (doc, surface) keys)")
 
 
 def names(aliases: str, eval_dir: Path, errors: int) -> None:
@@ -108,6 +150,7 @@ def main() -> None:
         if not args.aliases:
             Path(aliases).write_text("", encoding="utf-8")
         seeds(aliases, eval_dir, args.errors)
+        news_dev(aliases, eval_dir, args.errors)
         names(aliases, eval_dir, args.errors)
 
 

