@@ -57,7 +57,7 @@ def seeds(aliases: str, eval_dir: Path, errors: int) -> None:
     mentions = [
         json.loads(line)
         for line in run(
-            ["extract", "corpus/", "--level", "mentions", "-f", "jsonl", "--aliases", aliases, "-q"]
+            ["extract", "corpus/", "--level", "mentions", "-f", "jsonl", "--aliases", aliases, "-q", "--no-cache"]
         ).splitlines()
     ]
     texts = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "corpus").glob("*.txt")}
@@ -67,16 +67,26 @@ def seeds(aliases: str, eval_dir: Path, errors: int) -> None:
     by_pair: dict[tuple[str, str], set[str]] = {}
     for m in mentions:
         by_pair.setdefault((Path(m["doc"]).name, m["text"]), set()).add(m["entity"])
-    found = [g for g in gold if (g["doc"], g["text"]) in by_pair]
-    split = [g for g in found if len(by_pair[(g["doc"], g["text"])]) > 1]
+    # joined as score_docs.py --normalize joins news_dev: exactly, else after unifying quotes and dropping a
+    # leading "the", a possessive and leading titles (case is kept)
+    normalize = normalizer(eval_dir / "news_dev")
+    by_normal: dict[tuple[str, str], tuple[str, str]] = {}
+    for k in sorted(by_pair):
+        by_normal.setdefault((k[0], normalize(k[1])), k)
+    system_key = {}
+    for g in gold:
+        k = (g["doc"], g["text"])
+        system_key[k] = k if k in by_pair else by_normal.get((g["doc"], normalize(g["text"])))
+    found = [g for g in gold if system_key[(g["doc"], g["text"])] is not None]
+    split = [g for g in found if len(by_pair[system_key[(g["doc"], g["text"])]]) > 1]
     print(
         f"seeds: {len(found)} of {len(gold)} gold (doc, text) found by the NER; "
         f"{len(bad_offsets)} output mentions with wrong offsets; {len(split)} found pairs split across entities"
     )
-    gold_keys = {(g["doc"], g["text"]) for g in gold}
-    real = sum(1 for k in by_pair if k in gold_keys)
+    joined = {system_key[(g["doc"], g["text"])] for g in found}
+    real = sum(1 for k in by_pair if k in joined)
     labels = {(Path(m["doc"]).name, m["text"]): m["label"] for m in mentions}
-    agree = sum(1 for g in found if labels[(g["doc"], g["text"])] == g["label"])
+    agree = sum(1 for g in found if labels[system_key[(g["doc"], g["text"])]] == g["label"])
     print(
         f"  NER coverage {len(found) / len(gold):.3f}; keys that are real names {real / len(by_pair):.3f} "
         f"({real}/{len(by_pair)}); label agreement {agree / len(found):.3f} ({agree}/{len(found)})"
@@ -84,7 +94,8 @@ def seeds(aliases: str, eval_dir: Path, errors: int) -> None:
     missing = sorted({g["text"] for g in gold} - {g["text"] for g in found})
     print(f"  not found by the NER: {', '.join(missing)}")
     pred = [
-        {"text": g["text"], "label": g["label"], "cluster": sorted(by_pair[(g["doc"], g["text"])])[0]} for g in found
+        {"text": g["text"], "label": g["label"], "cluster": sorted(by_pair[system_key[(g["doc"], g["text"])]])[0]}
+        for g in found
     ]
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
         for g in found:
@@ -93,10 +104,17 @@ def seeds(aliases: str, eval_dir: Path, errors: int) -> None:
     os.unlink(f.name)
 
 
-def real_name_share(mentions: list[dict], news: Path) -> tuple[int, int]:
-    """(keys that join a gold pair, all distinct (document, surface) keys), joined as score_docs.py joins."""
+def normalizer(news: Path):
+    """score_docs.py's light normalisation of a surface, for joining system keys to gold ones."""
     sys.path.insert(0, str(news))
     from score_docs import normalize_surface  # type: ignore[import-not-found]
+
+    return normalize_surface
+
+
+def real_name_share(mentions: list[dict], news: Path) -> tuple[int, int]:
+    """(keys that join a gold pair, all distinct (document, surface) keys), joined as score_docs.py joins."""
+    normalize_surface = normalizer(news)
 
     gold = [json.loads(line) for line in (news / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
     exact = {(g["doc"], g["text"]) for g in gold}
@@ -109,7 +127,7 @@ def real_name_share(mentions: list[dict], news: Path) -> tuple[int, int]:
 def news_dev(aliases: str, eval_dir: Path, errors: int) -> None:
     news = eval_dir / "news_dev"
     docs = sorted(str(p) for p in news.glob("[0-9]*.txt"))
-    out = run(["extract", *docs, "--level", "mentions", "-f", "json", "--aliases", aliases, "-q"])
+    out = run(["extract", *docs, "--level", "mentions", "-f", "json", "--aliases", aliases, "-q", "--no-cache"])
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
         f.write(out)
     cmd = [sys.executable, str(news / "score_docs.py"), f.name, "--normalize", "--top", str(errors)]

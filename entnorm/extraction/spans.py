@@ -1,10 +1,12 @@
-"""Text hygiene for NER spans: what part of a span is the name.
+"""Text hygiene for NER spans: what part of a span is the name, with the boundaries a reader would draw.
 
 The statistical model sometimes runs a span across a line break ("Staff Reporter\\n\\nLyon"), takes in a
-possessive ("John Smith's", "Herald's Jane Doe"), a lowercase article ("the Pentagon"), quotes, or a run
-of navigation words ("Subscribe to Our Newsletter"). `clean_span` turns one span into zero or more clean
-(start, end) character ranges of the document, so offsets stay exact. A capitalised "The" is kept: in running
-text it is part of a title ("The Herald Tribune").
+possessive ("John Smith's", "Herald's Jane Doe", "Iraq's Popular Forces"), a title ("Crown Prince", "Maj. Gen."),
+a lowercase article or trailing word ("the Pentagon", "Kharkiv region"), quotes, a handle, a footnote digit
+glued to a word, or a run of navigation words ("Subscribe to Our Newsletter"). `clean_span` turns one span into
+zero or more clean (start, end) character ranges of the document, so offsets stay exact. A capitalised "The" is
+kept: in running text it is part of a title ("The Herald Tribune"). A name holds at least one capital letter.
+The word lists are data (`entnorm/data/`).
 """
 
 from __future__ import annotations
@@ -12,19 +14,24 @@ from __future__ import annotations
 import re
 
 from entnorm import data
+from entnorm.labels import is_name_label
+from entnorm.names.normalize import fold
 
 _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+#: People are listed, not joined, with commas ("Kharkiv, Igor Terekhov"); places are not ("Paris, Texas").
+_PERSON_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+|,\s+")
 _EDGE_JUNK = "\"'“”‘’«»()[]{}<>,;:!?*•·|/\\-–—_ \t\u00a0"
-_LEADING_THE = re.compile(r"^the\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-_INNER_POSSESSIVE = re.compile(r"^.*['’]s\s+(?=\S)", re.S)
+_INNER_POSSESSIVE = re.compile(r"(.*)['’]s\s+(?=\S)", re.S)
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN = re.compile(r"\S+")
+_GLUED_DIGITS = re.compile(r"(?<=[a-z])\d+$")
 
 #: Bump when the cleaning code changes what it returns: cached spans are cleaned, so their cache key holds this
 #: and a fingerprint of the word lists below (`CLEANING_RULES`); editing a comment changes neither.
-CLEANING_VERSION = 1
-_WORD_LISTS = ("not_in_names", "page_furniture")
+CLEANING_VERSION = 2
+_WORD_LISTS = ("not_in_names", "page_furniture", "titles", "latin_particles", "articles", "name_links", "org_generic")
 CLEANING_RULES = f"{CLEANING_VERSION}.{data.fingerprint(*_WORD_LISTS)}"
 
 _NOT_IN_NAMES = data.words("not_in_names")
@@ -32,6 +39,11 @@ _PAGE_FURNITURE_WORDS = frozenset(w for w in data.words("page_furniture") if " "
 _PAGE_FURNITURE_PHRASES = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in sorted(data.words("page_furniture")) if " " in p) + r")\b", re.I
 )
+_TITLE_WORDS = frozenset(w for w in data.words("titles") if " " not in w)
+_TITLE_PHRASES = sorted((tuple(p.split()) for p in data.words("titles") if " " in p), key=len, reverse=True)
+#: Lower-case words that may open a name ("de Gaulle", "al-Assad", "van der Leyen").
+_PARTICLES = data.words("latin_particles") | data.words("articles") | data.words("name_links")
+_GENERIC = data.words("org_generic")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -42,20 +54,89 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _plain(word: str) -> str:
+    """A word as the lists hold it: folded to ASCII, lower case, without dots ("Gen." → "gen", "Thé" → "the")."""
+    return fold(word).replace(".", "")
+
+
+def _tokens(text: str, start: int, end: int) -> list[re.Match]:
+    return list(_TOKEN.finditer(text, start, end))
+
+
+def _strip_titles(text: str, start: int, end: int) -> int:
+    """The start of a person name after the titles before it, stacked or of several words ("Maj. Gen.")."""
+    while True:
+        tokens = _tokens(text, start, end)
+        if len(tokens) < 2:
+            return start
+        plain = [_plain(t.group()) for t in tokens]
+        taken = next((len(p) for p in _TITLE_PHRASES if tuple(plain[: len(p)]) == p and len(p) < len(plain)), 0)
+        if not taken and plain[0] in _TITLE_WORDS:
+            taken = 1
+        if not taken or not any(c.isupper() for t in tokens[taken:] for c in t.group()):
+            return start
+        start = tokens[taken].start()
+
+
+def _strip_owner(text: str, start: int, end: int, label: str) -> int:
+    """The start of a name after someone else's possessive: "Republic’s Dan Cohen" → "Dan Cohen" for a person;
+    "Iraq's Popular Forces" → "Popular Forces" for others, unless the owner is a generic word, part of the name
+    ("Lugansk People's Republic"), or nothing but generic words would be left."""
+    match = _INNER_POSSESSIVE.match(text, start, end)
+    if not match:
+        return start
+    if label == "PERSON":
+        return match.end()
+    owner = _plain(match.group(1).split()[-1]) if match.group(1).split() else ""
+    rest = [_plain(w) for w in text[match.end() : end].split()]
+    if owner in _GENERIC or owner.rstrip("s") in _GENERIC or all(w in _GENERIC for w in rest):
+        return start
+    return match.end()
+
+
+def _lower(token: str) -> bool:
+    """A word with no capital letter ("region", "ín"); "an-Nasser" has one."""
+    return not any(c.isupper() for c in token) and any(c.isalpha() for c in token)
+
+
+def _strip_lower_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Lower-case words at the edges are not part of the name ("Kharkiv region", "ín Thé"), except particles
+    that open one ("de Gaulle")."""
+    tokens = _tokens(text, start, end)
+    while tokens and _lower(tokens[-1].group()):
+        tokens.pop()
+    while tokens and _lower(tokens[0].group()) and _plain(tokens[0].group()) not in _PARTICLES:
+        tokens.pop(0)
+    if not tokens:
+        return start, start
+    return tokens[0].start(), tokens[-1].end()
+
+
 def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     start, end = _trim(text, start, end)
-    for _ in range(3):  # each rule can expose the next ("the Pentagon's" → "Pentagon's" → "Pentagon")
-        piece = text[start:end]
-        if m := _LEADING_THE.match(piece):
-            start += m.end()
-        if m := _TRAILING_POSSESSIVE.search(text[start:end]):
-            end = start + m.start()
-        if label == "PERSON" and (m := _INNER_POSSESSIVE.match(text[start:end])):
-            start += m.end()
+    if not is_name_label(label):  # a value ("today", "10 May"): only its edges are trimmed
+        return (start, end) if any(c.isalnum() for c in text[start:end]) else None
+    if text[start : start + 1] in ("@", "#"):  # a handle or a hashtag
+        return None
+    for _ in range(4):  # each rule can expose the next ("the Pentagon's" → "Pentagon's" → "Pentagon")
+        before = (start, end)
+        if m := _TRAILING_POSSESSIVE.search(text, start, end):
+            end = m.start()
+        if m := _GLUED_DIGITS.search(text, start, end):  # a footnote mark glued to a word ("Today7")
+            end = m.start()
+        start = _strip_owner(text, start, end, label)
+        if label == "PERSON":
+            start = _strip_titles(text, start, end)
+        start, end = _strip_lower_edges(text, start, end)
         start, end = _trim(text, start, end)
+        if (start, end) == before:
+            break
     piece = text[start:end]
     words = _WORD.findall(piece)
-    if not words or any(w in _NOT_IN_NAMES or w.casefold() in _PAGE_FURNITURE_WORDS for w in words):
+    if not words or not any(c.isupper() for c in piece):
+        return None
+    lower = [_plain(w) for w in words if w[:1].islower()]
+    if any(w in _NOT_IN_NAMES for w in lower) or any(_plain(w) in _PAGE_FURNITURE_WORDS for w in words):
         return None
     if _PAGE_FURNITURE_PHRASES.search(piece):
         return None
@@ -68,14 +149,16 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     Args:
         text: the whole document.
         start, end: the span's character offsets in `text`.
-        label: the NER label (the inner-possessive rule applies to PERSON only: "Herald's Jane Doe").
+        label: the NER label: a PERSON span also splits at commas, loses leading titles and any owner's
+            possessive ("Herald's Jane Doe").
 
     Returns:
         Character ranges into `text`, in order; empty when nothing name-like is left.
     """
     ranges = []
     piece_start = start
-    for brk in _LINE_BREAK.finditer(text, start, end):
+    breaks = _PERSON_BREAK if label == "PERSON" else _LINE_BREAK
+    for brk in breaks.finditer(text, start, end):
         ranges.append((piece_start, brk.start()))
         piece_start = brk.end()
     ranges.append((piece_start, end))

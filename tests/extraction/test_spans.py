@@ -47,3 +47,40 @@ def test_offsets_point_into_the_document():
 
 def test_squash():
     assert squash("  Sergei \n  Lavrov ") == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize(
+    "text, label, expected",
+    [
+        ("President Vladimir Putin", "PERSON", ["Vladimir Putin"]),
+        ("Crown Prince Mohammed bin Salman", "PERSON", ["Mohammed bin Salman"]),
+        ("Maj. Gen. Ivan Popov", "PERSON", ["Ivan Popov"]),
+        ("Grand Ayatollah Ali al-Sistani", "PERSON", ["Ali al-Sistani"]),
+        ("Foreign Minister Sergei Lavrov", "PERSON", ["Sergei Lavrov"]),
+        ("General Motors", "ORG", ["General Motors"]),
+        ("Mayor", "PERSON", ["Mayor"]),  # a title alone is left to the other rules
+        ("Iraq's Popular Mobilisation Forces", "ORG", ["Popular Mobilisation Forces"]),
+        ("Lugansk People's Republic", "GPE", ["Lugansk People's Republic"]),
+        ("Russia's Defense Ministry", "ORG", ["Russia's Defense Ministry"]),
+        ("Kharkiv region", "GPE", ["Kharkiv"]),
+        ("Kim Jong-il son", "PERSON", ["Kim Jong-il"]),
+        ("ín Thé", "ORG", ["Thé"]),
+        ("óut óf concern", "ORG", []),
+        ("de Gaulle", "PERSON", ["de Gaulle"]),
+        ("@rafaelmgrossi", "PERSON", []),
+        ("Russia Today7", "ORG", ["Russia Today"]),
+        ("equipment1", "ORG", []),
+        ("G7", "ORG", ["G7"]),
+        ("Kharkiv, Igor Terekhov", "PERSON", ["Kharkiv", "Igor Terekhov"]),
+        ("Paris, Texas", "GPE", ["Paris, Texas"]),
+    ],
+)
+def test_boundaries_a_reader_would_draw(text, label, expected):
+    assert pieces(text, label) == expected
+
+
+def test_rules_apply_inside_a_document_not_only_at_its_start():
+    text = "Paramount and Republic’s Dan Cohen steps down"
+    start = text.index("Republic")
+    ((s, e),) = clean_span(text, start, start + len("Republic’s Dan Cohen"), "PERSON")
+    assert text[s:e] == "Dan Cohen"
