@@ -17,9 +17,11 @@ from entnorm import data
 from entnorm.labels import is_name_label
 from entnorm.names.normalize import fold
 
-_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
-#: People are listed, not joined, with commas ("Kharkiv, Igor Terekhov"); places are not ("Paris, Texas").
-_PERSON_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+|,\s+")
+#: Where a span holds two names: a colon ("Photo: Global Look Press"); for people and organisations also a comma
+#: ("Kharkiv, Igor Terekhov"), unless a legal form or a suffix follows it ("Acme, Inc."); places keep theirs
+#: ("Paris, Texas").
+_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+|:\s+")
+_LIST_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+|:\s+|,\s+(?!(?:%s)\b)")
 _EDGE_JUNK = "\"'“”‘’«»()[]{}<>,;:!?*•·|/\\-–—_ \t\u00a0"
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _INNER_POSSESSIVE = re.compile(r"(.*)['’]s\s+(?=\S)", re.S)
@@ -30,8 +32,20 @@ _GLUED_DIGITS = re.compile(r"(?<=[a-z])\d+$")
 
 #: Bump when the cleaning code changes what it returns: cached spans are cleaned, so their cache key holds this
 #: and a fingerprint of the word lists below (`CLEANING_RULES`); editing a comment changes neither.
-CLEANING_VERSION = 2
-_WORD_LISTS = ("not_in_names", "page_furniture", "titles", "latin_particles", "articles", "name_links", "org_generic")
+CLEANING_VERSION = 3
+_WORD_LISTS = (
+    "not_in_names",
+    "page_furniture",
+    "titles",
+    "latin_particles",
+    "articles",
+    "name_links",
+    "org_generic",
+    "place_features",
+    "connectors",
+    "legal_forms",
+    "name_suffixes",
+)
 CLEANING_RULES = f"{CLEANING_VERSION}.{data.fingerprint(*_WORD_LISTS)}"
 
 _NOT_IN_NAMES = data.words("not_in_names")
@@ -44,6 +58,11 @@ _TITLE_PHRASES = sorted((tuple(p.split()) for p in data.words("titles") if " " i
 #: Lower-case words that may open a name ("de Gaulle", "al-Assad", "van der Leyen").
 _PARTICLES = data.words("latin_particles") | data.words("articles") | data.words("name_links")
 _GENERIC = data.words("org_generic")
+#: A name of one word is not one of these: a generic word, a feature, a title, a function word ("Republic",
+#: "Oblast", "Your", "Thé").
+_NOT_A_NAME_ALONE = _GENERIC | data.words("place_features") | _TITLE_WORDS | _NOT_IN_NAMES | data.words("connectors")
+_KEPT_AFTER_COMMA = sorted({w for w in data.words("legal_forms") if " " not in w} | data.words("name_suffixes"))
+_LIST_BREAK = re.compile(_LIST_BREAK.pattern % "|".join(map(re.escape, _KEPT_AFTER_COMMA)), re.I)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -131,9 +150,13 @@ def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int]
         start, end = _trim(text, start, end)
         if (start, end) == before:
             break
+    if (m := _TOKEN.match(text, start, end)) and _plain(m.group()) == "the" and m.group() != "The":
+        start, end = _trim(text, m.end(), end)  # a "the" a spam filter dressed up ("Thé")
     piece = text[start:end]
     words = _WORD.findall(piece)
     if not words or not any(c.isupper() for c in piece):
+        return None
+    if len(words) == 1 and len(piece.split()) == 1 and _plain(words[0]) in _NOT_A_NAME_ALONE:
         return None
     lower = [_plain(w) for w in words if w[:1].islower()]
     if any(w in _NOT_IN_NAMES for w in lower) or any(_plain(w) in _PAGE_FURNITURE_WORDS for w in words):
@@ -157,7 +180,7 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     """
     ranges = []
     piece_start = start
-    breaks = _PERSON_BREAK if label == "PERSON" else _LINE_BREAK
+    breaks = _LIST_BREAK if label in ("PERSON", "ORG") else _BREAK
     for brk in breaks.finditer(text, start, end):
         ranges.append((piece_start, brk.start()))
         piece_start = brk.end()

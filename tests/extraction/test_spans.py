@@ -58,13 +58,13 @@ def test_squash():
         ("Grand Ayatollah Ali al-Sistani", "PERSON", ["Ali al-Sistani"]),
         ("Foreign Minister Sergei Lavrov", "PERSON", ["Sergei Lavrov"]),
         ("General Motors", "ORG", ["General Motors"]),
-        ("Mayor", "PERSON", ["Mayor"]),  # a title alone is left to the other rules
+        ("Mayor", "PERSON", []),  # a title alone names nobody
         ("Iraq's Popular Mobilisation Forces", "ORG", ["Popular Mobilisation Forces"]),
         ("Lugansk People's Republic", "GPE", ["Lugansk People's Republic"]),
         ("Russia's Defense Ministry", "ORG", ["Russia's Defense Ministry"]),
         ("Kharkiv region", "GPE", ["Kharkiv"]),
         ("Kim Jong-il son", "PERSON", ["Kim Jong-il"]),
-        ("ín Thé", "ORG", ["Thé"]),
+        ("ín Thé", "ORG", []),
         ("óut óf concern", "ORG", []),
         ("de Gaulle", "PERSON", ["de Gaulle"]),
         ("@rafaelmgrossi", "PERSON", []),
@@ -84,3 +84,23 @@ def test_rules_apply_inside_a_document_not_only_at_its_start():
     start = text.index("Republic")
     ((s, e),) = clean_span(text, start, start + len("Republic’s Dan Cohen"), "PERSON")
     assert text[s:e] == "Dan Cohen"
+
+
+@pytest.mark.parametrize(
+    "text, label, expected",
+    [
+        ("Kharkiv, Igor Terekhov", "ORG", ["Kharkiv", "Igor Terekhov"]),
+        ("Acme, Inc.", "ORG", ["Acme, Inc."]),
+        ("Donald Trump, Jr.", "PERSON", ["Donald Trump, Jr."]),
+        ("Photo: Global Look Press", "ORG", ["Global Look Press"]),
+        ("Republic", "PERSON", []),
+        ("Oblast", "ORG", []),
+        ("Your", "ORG", []),
+        ("Thé", "PERSON", []),
+        ("Thé National Defence Commission", "ORG", ["National Defence Commission"]),
+        ("The Hague", "GPE", ["The Hague"]),
+        ("today", "DATE", ["today"]),
+    ],
+)
+def test_two_names_in_one_span_and_words_that_are_no_name_alone(text, label, expected):
+    assert pieces(text, label) == expected
