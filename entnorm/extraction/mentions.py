@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -17,6 +17,7 @@ from functools import partial
 from entnorm.extraction.alias_spans import AliasMatcher, overlay
 from entnorm.extraction.cache import SpanCache, document_key
 from entnorm.extraction.corpus import iter_documents
+from entnorm.extraction.corpus_pass import refine
 from entnorm.extraction.model import load_pipeline, model_id
 from entnorm.extraction.recognisers import SpacyRecogniser, batch_size_for
 from entnorm.extraction.spans import clean_span, squash
@@ -37,6 +38,8 @@ class DocumentMentions:
     mentions: list[Mention]
     acronyms: list[tuple[str, str]] = field(default_factory=list)
     order: int = 0
+    norp: Counter = field(default_factory=Counter)  # texts the recogniser labelled NORP: demonym evidence
+    others: list[tuple[int, int]] = field(default_factory=list)  # spans of other labels ("the Law of Ukraine")
 
 
 def clean_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -72,7 +75,9 @@ def mentions_from_clean(
             taken.add(span)
         acronyms.append((mention.text, acronym))
     mentions.sort(key=lambda m: (m.start, m.end))
-    return DocumentMentions(document, mentions, acronyms)
+    norp = Counter(squash(text[s:e]) for s, e, label in spans if label == "NORP")
+    others = [(s, e) for s, e, label in spans if label not in labels]
+    return DocumentMentions(document, mentions, acronyms, norp=norp, others=others)
 
 
 #: Texts longer than this go to the recogniser in pieces of at most this many characters.
@@ -184,10 +189,11 @@ def extract_mentions(
     (a name or path; `meta` is its meta.json, see `model.read_meta`). The pipeline is loaded only if a file
     is not in `cache`.
 
-    Texts stream through the model in batches of about 200,000 characters and are dropped once their
-    mentions are taken; only the mentions are kept, in input order. With `scheduler` ("local", or the address
-    of a Dask scheduler) the recogniser runs on a Dask cluster instead of `jobs` local processes; its workers
-    load `model` themselves.
+    Texts stream through the model in batches of about 200,000 characters; the texts and their mentions are
+    kept for the corpus pass (`corpus_pass.refine`: demonyms, headlines, names found once found everywhere),
+    which needs the whole corpus in view, then only the mentions, in input order. With `scheduler` ("local", or
+    the address of a Dask scheduler) the recogniser runs on a Dask cluster instead of `jobs` local processes;
+    its workers load `model` themselves.
 
     Raises:
         CorpusError: when none of the files holds readable text.
@@ -195,7 +201,7 @@ def extract_mentions(
     total = sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f))
     batch_size = batch_size_for(total, len(files), longest=CHUNK_CHARS)
     documents = iter_documents(files, encoding=encoding, on_warning=on_warning)
-    found: list[tuple[int, list[Mention], list[tuple[str, str]]]] = []
+    found: list[DocumentMentions] = []
     if scheduler:
         from entnorm.extraction.recognisers import DaskRecogniser
 
@@ -205,9 +211,11 @@ def extract_mentions(
     with recogniser if scheduler else nullcontext():
         stream = iter_mentions(recogniser, documents, labels=labels, alias_names=alias_names, cache=cache)
         for result in stream:
-            found.append((result.order, result.mentions, result.acronyms))
+            found.append(result)
             on_document(result.document)
-    found.sort(key=lambda item: item[0])
-    mentions = [m for _, doc_mentions, _ in found for m in doc_mentions]
-    acronyms = [pair for _, _, doc_acronyms in found for pair in doc_acronyms]
+    found.sort(key=lambda item: item.order)
+    norp = sum((r.norp for r in found), Counter())
+    refined = refine([r.document for r in found], [r.mentions for r in found], norp, [r.others for r in found])
+    mentions = [m for doc_mentions in refined for m in doc_mentions]
+    acronyms = [pair for r in found for pair in r.acronyms]
     return Extraction(mentions, acronyms)

@@ -32,7 +32,7 @@ _GLUED_DIGITS = re.compile(r"(?<=[a-z])\d+$")
 
 #: Bump when the cleaning code changes what it returns: cached spans are cleaned, so their cache key holds this
 #: and a fingerprint of the word lists below (`CLEANING_RULES`); editing a comment changes neither.
-CLEANING_VERSION = 3
+CLEANING_VERSION = 4
 _WORD_LISTS = (
     "not_in_names",
     "page_furniture",
@@ -58,6 +58,8 @@ _TITLE_PHRASES = sorted((tuple(p.split()) for p in data.words("titles") if " " i
 #: Lower-case words that may open a name ("de Gaulle", "al-Assad", "van der Leyen").
 _PARTICLES = data.words("latin_particles") | data.words("articles") | data.words("name_links")
 _GENERIC = data.words("org_generic")
+_GENERIC_STEMS = frozenset(w.rstrip("s") for w in _GENERIC)
+_FEATURES = data.words("place_features")
 #: A name of one word is not one of these: a generic word, a feature, a title, a function word ("Republic",
 #: "Oblast", "Your", "Thé").
 _NOT_A_NAME_ALONE = _GENERIC | data.words("place_features") | _TITLE_WORDS | _NOT_IN_NAMES | data.words("connectors")
@@ -98,19 +100,19 @@ def _strip_titles(text: str, start: int, end: int) -> int:
 
 
 def _strip_owner(text: str, start: int, end: int, label: str) -> int:
-    """The start of a name after someone else's possessive: "Republic’s Dan Cohen" → "Dan Cohen" for a person;
-    "Iraq's Popular Forces" → "Popular Forces" for others, unless the owner is a generic word, part of the name
-    ("Lugansk People's Republic"), or nothing but generic words would be left."""
+    """The start of a name after someone else's possessive: "Paramount’s Dan Cohen" → "Dan Cohen" for a person;
+    "Iraq's Popular Forces" → "Popular Forces" for others; unless the owner is a generic word, part of the name
+    ("Lugansk People's Republic"), or, but for people, nothing but generic words would be left."""
     match = _INNER_POSSESSIVE.match(text, start, end)
     if not match:
         return start
-    if label == "PERSON":
-        return match.end()
     owner = _plain(match.group(1).split()[-1]) if match.group(1).split() else ""
     rest = [_plain(w) for w in text[match.end() : end].split()]
-    if owner in _GENERIC or owner.rstrip("s") in _GENERIC or all(w in _GENERIC for w in rest):
-        return start
-    return match.end()
+    if owner.rstrip("s") in _GENERIC_STEMS and rest[:1] and rest[0].rstrip("s") in _GENERIC_STEMS:
+        return start  # a generic word's possessive inside a name: "People's Republic", "Workers' Party"
+    if label == "PERSON":
+        return match.end()
+    return start if all(w in _GENERIC for w in rest) else match.end()
 
 
 def _lower(token: str) -> bool:
@@ -131,7 +133,32 @@ def _strip_lower_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return tokens[0].start(), tokens[-1].end()
 
 
+_NAME_TAIL = re.compile(r"(?:[ \t]+(?:(?:of|the|and|for)[ \t]+)*[A-Z][\w'’.\-]*)+")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+_POSSESSIVE_WORD = re.compile(r"(\w+)(?:['’]s|(?<=s)['’])$")
+
+
+def _extend(text: str, start: int, end: int, label: str) -> int:
+    """Where the model stopped too early: a generic word in the possessive cannot end a name ("Lugansk
+    People's" goes on to "Republic", "Workers' Party of Korea"), and a place goes on with a capitalised feature
+    word after it ("Moscow Oblast", a region of its own)."""
+    possessive = _POSSESSIVE_WORD.search(text, start, end)
+    if (
+        possessive
+        and _plain(possessive.group(1)).rstrip("s") in _GENERIC_STEMS
+        and (tail := _NAME_TAIL.match(text, end))
+    ):
+        return tail.end()
+    if label in ("GPE", "LOC") and (m := _NEXT_WORD.match(text, end)) and _plain(m.group(1)) in _FEATURES:
+        return m.end()
+    return end
+
+
 def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    if is_name_label(label):  # before the edges are trimmed: they hold the possessive's apostrophe
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        end = _extend(text, start, end, label)
     start, end = _trim(text, start, end)
     if not is_name_label(label):  # a value ("today", "10 May"): only its edges are trimmed
         return (start, end) if any(c.isalnum() for c in text[start:end]) else None

@@ -73,6 +73,7 @@ class Name:
 
 
 _ORIGINAL_WORD = re.compile(r"[^\W_]+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _ROMAN = re.compile(r"[IVXLC]+")
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -210,8 +211,11 @@ def _org_tokens(text: str) -> list[str]:
 
 
 def _place_tokens(text: str) -> list[str]:
+    """A feature word in lower case is not part of the name ("Homs province" is Homs); a capitalised one is
+    ("Moscow Oblast" is the region, not the city)."""
     words = [p for w in _words(text) for p in w.split("-") if p and p not in CONNECTORS]
-    trimmed = [w for w in words if w not in PLACE_FEATURES]
+    capitalised = {fold(w) for w in _CAPITALISED.findall(text)}
+    trimmed = [w for w in words if w not in PLACE_FEATURES or w in capitalised]
     return trimmed or words
 
 

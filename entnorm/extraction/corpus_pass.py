@@ -1,0 +1,192 @@
+"""A second look at the mentions with the whole corpus in view: what one document shows about another.
+
+The recogniser reads one text at a time and misses, in one place, a name it found in another; it labels a
+demonym a place in one sentence and NORP in the next; it reads a title-case headline as a name. Once every
+document is read, three rules use that evidence (none holds a name of its own):
+
+1. Demonyms: a text the recogniser labels NORP more often than it labels it a name is not a name; as often,
+   when it is shaped like a demonym ("Ukrainian", "Congolese") and the gazetteer knows no such place.
+2. Headlines: in a title-case line ("Shifting Heir Apparent Is Named"), a span is kept only when the same text
+   is a mention outside headlines somewhere in the corpus.
+3. What is there is found: a name found once is found at its other occurrences (whole words, as written, or
+   in capitals as in a dateline "MOSCOW"), with the label it has most often, unless it is also a common word
+   (seen in lower case in the corpus). A longer name found there wins over the shorter mentions it covers
+   ("Russia Today" over "Russia").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from entnorm import data
+from entnorm.records import Document, Mention
+
+_WORD = re.compile(r"[^\W_]+")
+#: How English demonyms and group names end ("Ukrainian", "Chinese", "Kurdish", "Iraqi", "Slavic").
+_DEMONYM_ENDING = re.compile(r"(?:an|ese|ish|i|ic|s)$")
+_LINE = re.compile(r"[^\n]+")
+#: In title case these are capitalised too; in a name they almost never are ("Is", "To", "With").
+_FUNCTION_WORDS = data.words("not_in_names") | data.words("connectors")
+#: A line needs this many words, and this share of them capitalised, to be a title-case headline.
+HEADLINE_WORDS = 4
+HEADLINE_CAPITALISED = 0.75
+
+
+def refine(
+    documents: Sequence[Document],
+    mentions: Sequence[list[Mention]],
+    norp: Counter,
+    others: Sequence[list[tuple[int, int]]] = (),
+) -> list[list[Mention]]:
+    """The mentions of each document (in `documents` order) after the three rules of this module.
+
+    Args:
+        documents: every document read, in order.
+        mentions: for each document, its mentions (clean spans of the labels kept).
+        norp: how often each text was labelled NORP by the recogniser, over the corpus.
+        others: for each document, the spans of the labels not kept: a name is not looked for inside them
+            ("Ukraine" in "the Law of Ukraine"), nor inside headlines.
+    """
+    named = Counter(m.text for doc_mentions in mentions for m in doc_mentions)
+    demonyms = {text for text in named if _demonym(text, norp[text], named[text])}
+    mentions = [[m for m in doc_mentions if m.text not in demonyms] for doc_mentions in mentions]
+    headlines = [headline_spans(d.text) for d in documents]
+    mentions = _outside_headlines(mentions, headlines)
+    others = list(others) or [[] for _ in documents]
+    blocked = [sorted(h + o) for h, o in zip(headlines, others, strict=True)]
+    return _spread(documents, mentions, blocked)
+
+
+def _demonym(text: str, as_norp: int, as_name: int) -> bool:
+    if as_norp > as_name:
+        return True
+    if not as_norp or as_norp < as_name or not _DEMONYM_ENDING.search(text):
+        return False
+    from entnorm.names.gazetteer import default_gazetteer
+
+    return default_gazetteer().lookup(text) is None
+
+
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the title-case lines of a text: enough words, most capitalised, and a capitalised
+    function word among them (a list of names has none)."""
+    out = []
+    for line in _LINE.finditer(text):
+        words = _WORD.findall(line.group())
+        if len(words) < HEADLINE_WORDS:
+            continue
+        capitalised = [w for w in words if w[:1].isupper()]
+        if len(capitalised) < HEADLINE_CAPITALISED * len(words):
+            continue
+        if any(w.casefold() in _FUNCTION_WORDS and len(w) > 1 for w in capitalised):
+            out.append(line.span())
+    return out
+
+
+def _outside_headlines(mentions: list[list[Mention]], lines: list[list[tuple[int, int]]]) -> list[list[Mention]]:
+    def in_headline(m: Mention, spans: list[tuple[int, int]]) -> bool:
+        return any(s <= m.start and m.end <= e for s, e in spans)
+
+    body = {
+        m.text
+        for doc_mentions, spans in zip(mentions, lines, strict=True)
+        for m in doc_mentions
+        if not in_headline(m, spans)
+    }
+    return [
+        [m for m in doc_mentions if m.text in body or not in_headline(m, spans)]
+        for doc_mentions, spans in zip(mentions, lines, strict=True)
+    ]
+
+
+def _common_words(documents: Iterable[Document]) -> set[str]:
+    return {w for d in documents for w in _WORD.findall(d.text) if w.islower()}
+
+
+def _spread(
+    documents: Sequence[Document], mentions: list[list[Mention]], blocked: list[list[tuple[int, int]]]
+) -> list[list[Mention]]:
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for doc_mentions in mentions:
+        for m in doc_mentions:
+            labels[m.text][m.label] += 1
+    if not labels:
+        return mentions
+    common = _common_words(documents)
+    by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first word -> (text to find, label)
+    for text, counts in labels.items():
+        words = _WORD.findall(text)
+        if not words or (len(words) == 1 and (len(text) < 3 or text.lower() in common)):
+            continue
+        label = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        forms = {text, text.upper()} if len(words[0]) > 1 else {text}
+        for form in forms:
+            by_first[_WORD.search(form).group()].append((form, label))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda c: -len(c[0]))  # longest first
+    return [
+        _spread_in(d, doc_mentions, by_first, spans)
+        for d, doc_mentions, spans in zip(documents, mentions, blocked, strict=True)
+    ]
+
+
+def _first_word_at(text: str) -> int:
+    match = _WORD.search(text)
+    return match.start() if match else 0
+
+
+def _spread_in(
+    document: Document,
+    mentions: list[Mention],
+    by_first: dict[str, list[tuple[str, str]]],
+    blocked: list[tuple[int, int]],
+) -> list[Mention]:
+    text = document.text
+    blocked_starts = [s for s, _ in blocked]
+    found: list[Mention] = []
+    resume = 0
+    for word in _WORD.finditer(text):
+        if word.start() < resume:
+            continue
+        for form, label in by_first.get(word.group(), ()):
+            start = word.start() - _first_word_at(form)
+            end = start + len(form)
+            if start >= 0 and text[start:end] == form and not _glued(text, start, end):
+                at = bisect_left(blocked_starts, end)
+                if any(blocked[i][1] > start for i in range(max(0, at - 4), at)):
+                    break  # inside a headline, or a title or a law the recogniser found
+                found.append(Mention(document.name, start, end, form, label))
+                resume = end
+                break
+    if not found:
+        return mentions
+    kept = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in kept]
+    removed: set[int] = set()
+    added = []
+    for new in found:
+        # the mentions this one overlaps: they start before it ends, and end after it starts
+        right = bisect_left(starts, new.end)
+        overlapped = [i for i in range(max(0, right - 8), right) if kept[i].end > new.start and i not in removed]
+        if not overlapped:
+            added.append(new)
+        elif all(new.start <= kept[i].start and kept[i].end <= new.end for i in overlapped) and not any(
+            (kept[i].start, kept[i].end) == (new.start, new.end) for i in overlapped
+        ):
+            removed.update(overlapped)  # a longer name covers them
+            added.append(new)
+    out = [m for i, m in enumerate(kept) if i not in removed] + added
+    return sorted(set(out), key=lambda m: (m.start, m.end, m.text))
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """The occurrence is part of a longer word ("Kievan" for "Kiev"); a digit glued after a name is a footnote
+    mark or page furniture ("Today7") and does not count."""
+    before, after, then = text[start - 1 : start], text[end : end + 1], text[end + 1 : end + 3]
+    if before.isalnum() or after.isalpha() or (before and before in "_-") or (after and after in "_-"):
+        return True  # inside a word, or a hyphenated one ("Rostov-on-Don")
+    # an apostrophe that goes on with letters, unless it is a possessive ("Don't", "O'Brien"; not "Kyiv's")
+    return bool(after) and after in "'’" and then[:1].isalpha() and not (then[:1] == "s" and not then[1:2].isalpha())
