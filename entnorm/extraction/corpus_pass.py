@@ -81,7 +81,8 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
         capitalised = [w for w in words if w[:1].isupper()]
         if len(capitalised) < HEADLINE_CAPITALISED * len(words):
             continue
-        if any(w.casefold() in _FUNCTION_WORDS and len(w) > 1 for w in capitalised):
+        # a capitalised function word past the first (which any sentence capitalises): "Is", "To", "With"
+        if any(w[:1].isupper() and w.casefold() in _FUNCTION_WORDS and len(w) > 1 for w in words[1:]):
             out.append(line.span())
     return out
 

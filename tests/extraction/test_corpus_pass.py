@@ -1,0 +1,68 @@
+from collections import Counter
+
+from entnorm.extraction.corpus_pass import headline_spans, refine
+from entnorm.records import Document, Mention
+
+
+def mentions_of(doc: Document, *names: tuple[str, str]) -> list[Mention]:
+    """Mentions at the first occurrence of each (text, label)."""
+    out = []
+    for text, label in names:
+        start = doc.text.index(text)
+        out.append(Mention(doc.name, start, start + len(text), text, label))
+    return out
+
+
+def texts(refined):
+    return [[(m.text, m.label, m.start) for m in doc] for doc in refined]
+
+
+def test_a_name_found_once_is_found_where_the_model_missed_it():
+    a = Document("a", "Sergei Lavrov met Volodin in Moscow.")
+    b = Document("b", "MOSCOW - Lavrov spoke. Sergei Lavrov's aide, Volodin-like, said Moscowians and Moscow's mayor.")
+    out = refine([a, b], [mentions_of(a, ("Sergei Lavrov", "PERSON"), ("Moscow", "GPE")), []], Counter())
+    assert texts(out) == [
+        [("Sergei Lavrov", "PERSON", 0), ("Moscow", "GPE", 29)],
+        [("MOSCOW", "GPE", 0), ("Sergei Lavrov", "PERSON", 23), ("Moscow", "GPE", b.text.index("Moscow's"))],
+    ]
+
+
+def test_a_common_word_is_not_spread():
+    a = Document("a", "Turkey said so. We ate turkey.")
+    b = Document("b", "Turkey again.")
+    out = refine([a, b], [mentions_of(a, ("Turkey", "GPE")), []], Counter())
+    assert texts(out) == [[("Turkey", "GPE", 0)], []]
+
+
+def test_a_longer_name_wins_over_the_mentions_it_covers():
+    a = Document("a", "Russia Today reported.")
+    b = Document("b", "Russia Today7 days ago")
+    out = refine([a, b], [mentions_of(a, ("Russia Today", "ORG")), mentions_of(b, ("Russia", "GPE"))], Counter())
+    assert texts(out)[1] == [("Russia Today", "ORG", 0)]
+
+
+def test_names_are_not_looked_for_inside_other_labels_spans_or_headlines():
+    a = Document("a", "Ukraine votes.")
+    b = Document("b", "the Law of Ukraine says\nWhy Ukraine Is Winning the War Now\n")
+    law = (b.text.index("Law of Ukraine") - 4, b.text.index(" says"))
+    out = refine([a, b], [mentions_of(a, ("Ukraine", "GPE")), []], Counter(), [[], [law]])
+    assert texts(out) == [[("Ukraine", "GPE", 0)], []]
+
+
+def test_demonyms_by_the_recognisers_votes():
+    a = Document("a", "Ukrainian forces and Nikolaev region")
+    found = mentions_of(a, ("Ukrainian", "GPE"), ("Nikolaev", "GPE"))
+    out = refine([a], [found], Counter({"Ukrainian": 1, "Nikolaev": 1}))
+    assert texts(out) == [[("Nikolaev", "GPE", 21)]]  # a place by the gazetteer, and not shaped as a demonym
+
+
+def test_headlines():
+    text = "Shifting Heir Apparent Is Named\nKim Jong Un Is Heir\nHe met Kim Jong Un.\nA list: Kim, Lee, Park\n"
+    lines = [text[s:e] for s, e in headline_spans(text)]
+    assert lines == ["Shifting Heir Apparent Is Named", "Kim Jong Un Is Heir"]
+    doc = Document("a", text)
+    found = mentions_of(doc, ("Shifting Heir Apparent", "ORG"), ("Kim Jong Un", "PERSON"))
+    body = text.index("He met") + 7
+    found.append(Mention("a", body, body + 11, "Kim Jong Un", "PERSON"))
+    out = refine([doc], [found], Counter())
+    assert [(m.text, m.start) for m in out[0]] == [("Kim Jong Un", 32), ("Kim Jong Un", body)]
