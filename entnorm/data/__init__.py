@@ -25,6 +25,7 @@ LISTS = (
     "org_generic",
     "page_furniture",
     "place_features",
+    "polity_words",
     "titles",
 )
 

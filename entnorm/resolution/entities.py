@@ -17,6 +17,7 @@ from entnorm.labels import DEFAULT_LABEL_OF_KIND, PERSON, kind_of
 from entnorm.names.normalize import key, slug
 from entnorm.names.parse import parse
 from entnorm.records import Entity, Resolution
+from entnorm.resolution.surfaces import is_polity
 
 if TYPE_CHECKING:
     from entnorm.resolution.resolver import Analysis
@@ -75,6 +76,8 @@ def _entity(cluster: int, members: list[int], analysis: Analysis, aliases: Alias
         canonical = min(canonical_candidates(texts), key=lambda t: completeness(t, texts[t], kind))
         own_kind = Counter({lab: n for lab, n in labels.items() if kind_of(lab) == kind})
         label = min(own_kind.items(), key=lambda kv: (-kv[1], kv[0]))[0] if own_kind else DEFAULT_LABEL_OF_KIND[kind]
+        if any(surfaces[s].label == "GPE" and is_polity(surfaces[s].text) for s in member_surfaces):
+            label = "GPE"  # a state and its acronym ("Lugansk People's Republic", "LPR")
     places = Counter(surfaces[s].place for s in member_surfaces if surfaces[s].place is not None)
     if places and "geonames" not in attributes:
         place = min(places.items(), key=lambda kv: (-kv[1], kv[0].geonameid))[0]

@@ -9,13 +9,14 @@ and a one-word surface the recogniser called PERSON or ORG that the gazetteer kn
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from entnorm import data
 from entnorm.aliasfile.table import AliasTable
 from entnorm.labels import ORG, PERSON, PLACE, is_name_label, kind_of
 from entnorm.names.gazetteer import Gazetteer, Place
-from entnorm.names.normalize import key
+from entnorm.names.normalize import fold, key
 from entnorm.names.parse import Name, is_generic, parse
 from entnorm.records import Mention
 
@@ -89,6 +90,61 @@ def has_org_evidence(text: str) -> bool:
     return name.is_acronym or any(is_generic(t) for t in name.tokens)
 
 
+_POLITY = data.words("polity_words") | data.words("place_features")
+_PARTICLES = data.words("articles") | data.words("latin_particles") | data.words("name_links")
+
+
+def is_polity(text: str) -> bool:
+    """A name headed by a state's or a division's word ("Lugansk People's Republic", "Luhansk Oblast")."""
+    words = parse(text, ORG).tokens
+    head = fold(text).split(" of ")[0].split()  # "Republic of Korea": the head is before "of"
+    return len(words) > 1 and bool(head) and head[-1].strip(".,") in _POLITY
+
+
+@dataclass(frozen=True, slots=True)
+class PersonWords:
+    """What the corpus shows of people's names: the last and the first words (by match key) of the person names
+    of two or more words. A one-word organisation equal to a family name is that person ("Shoygu"), a one-word
+    place equal to one is not a place unless the gazetteer knows it; a city that is nobody's family name is a
+    city even where the recogniser read a person ("Mykolaiv"). Particles ("Al", "de") are no given names."""
+
+    family: frozenset[str]
+    given: frozenset[str]
+
+    @classmethod
+    def of(cls, surfaces: Iterable[Surface]) -> PersonWords:
+        family, given = set(), set()
+        for s in surfaces:
+            words = s.text.split()
+            if len(words) > 1 and s.labels.most_common()[0][0] in ("PERSON", "PER") and s.docs.total():
+                family.add(key(words[-1]))
+                if key(words[0]) not in _PARTICLES:  # "Al" of "Al Assad" says nothing of "Al Jazeera"
+                    given.add(key(words[0]))
+        return cls(frozenset(family), frozenset(given))
+
+
+def _by_corpus_evidence(label: str, surface: Surface, gazetteer: Gazetteer, people: PersonWords) -> str:
+    """The label corrected by what the rest of the corpus shows (see `PersonWords`), for spellings read in
+    documents only: a list of names given to `resolve` keeps its labels."""
+    text = surface.text
+    if all(doc is None for doc in surface.docs):
+        return label
+    if is_polity(text):
+        return "GPE"
+    if has_org_evidence(text):
+        return label
+    words = text.split()
+    if len(words) == 1:
+        place = gazetteer.lookup(text)
+        if label in ("ORG", "GPE", "LOC") and place is None and key(text) in people.family:
+            return "PERSON"
+        if label == "PERSON" and place is not None and key(text) not in people.family:
+            return "GPE"
+    elif label == "ORG" and key(words[0]) in people.given and not gazetteer.lookup(text):
+        return "PERSON"
+    return label
+
+
 def vote_label(surface: Surface, gazetteer: Gazetteer) -> str:
     """The label of a spelling no alias-file entity lists: its mentions' majority, ties broken by evidence."""
     counts = surface.labels.most_common()
@@ -149,9 +205,15 @@ def build_surfaces(
     position = {s.key: i for i, s in enumerate(ordered)}
     surface_of = [position[k] for k in keys]
     del by_key, keys, position  # large for long name lists; only the order is needed from here
+    people = PersonWords.of(ordered)
     for s in ordered:
         s.alias_entity = aliases.by_key.get(s.key)
-        s.label = aliases.entities[s.alias_entity].label if s.alias_entity is not None else vote_label(s, gazetteer)
+        if s.alias_entity is not None:
+            s.label = aliases.entities[s.alias_entity].label
+        else:
+            s.label = vote_label(s, gazetteer)
+            if is_name_label(s.label):
+                s.label = _by_corpus_evidence(s.label, s, gazetteer, people)
         kind = kind_of(s.label)
         s.name = parse(s.text, kind)
         if kind == PLACE:

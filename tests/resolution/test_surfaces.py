@@ -33,3 +33,34 @@ def test_alias_file_names_are_surfaces_with_its_label():
         ("kremlin palace", "ORG", 0, 0),
     ]
     assert surface_of == [0]
+
+
+def labels_of(mentions):
+    surfaces, surface_of = build_surfaces(mentions, AliasTable(), default_gazetteer())
+    return [surfaces[i].label for i in surface_of]
+
+
+def test_a_state_or_a_division_is_a_place_whatever_the_recogniser_said():
+    mentions = [
+        M("Lugansk People's Republic", "PERSON", "a"),
+        M("Luhansk Oblast", "ORG", "a"),
+        M("Republican Party", "ORG", "a"),
+    ]
+    assert labels_of(mentions) == ["GPE", "GPE", "ORG"]
+
+
+def test_labels_follow_what_the_corpus_shows_of_people():
+    mentions = [
+        M("Sergey Kuzhugetovich Shoygu", "PERSON", "a"),
+        M("Shoygu", "ORG", "b"),  # a family name seen in the corpus: the person
+        M("Oleksandr Sienkevych", "PERSON", "a"),
+        M("Oleksandr Senkevich", "ORG", "b"),  # a given name seen in the corpus: a person
+        M("Mykolaiv", "PERSON", "b"),  # a city and nobody's family name: the city
+        M("Al Jazeera", "ORG", "b"),
+        M("Al Assad", "PERSON", "b"),
+    ]
+    assert labels_of(mentions) == ["PERSON", "PERSON", "PERSON", "PERSON", "GPE", "ORG", "PERSON"]
+
+
+def test_a_list_of_names_keeps_its_labels():
+    assert labels_of([M("Sergey Shoygu"), M("Shoygu", "ORG"), M("Mykolaiv")]) == ["PERSON", "ORG", "PERSON"]
