@@ -8,7 +8,9 @@
    dominates (`AGREEMENT_RATIO`), so A~B and B~C never join A and C when A and C disagree.
 5. `attach_short_forms`: a one-word name or an acronym attaches, per document, to a full name of that document
    when one matches there, otherwise to the best-supported full name in the whole input.
-6. `group_lone_short_forms`: short forms that match no full name group among themselves.
+6. `attach_given_names`: a one-word person name that is the first name of exactly one person of its document,
+   and no family name there, is that person ("Raúl" after "Raúl Castro").
+7. `group_lone_short_forms`: short forms that match no full name group among themselves.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from entnorm.labels import PERSON
+from entnorm.names.phonetic import sound
 from entnorm.resolution.blocking import sound_signature
 from entnorm.resolution.surfaces import Surface
 
@@ -146,6 +150,39 @@ def attach_short_forms(
             near = [c for c, sc in pool.items() if sc >= best - SCORE_BAND]
             attached[(short, doc)] = min(near, key=lambda c: (-mentions_of[c], -pool[c], surfaces[c].key))
     return attached, set(options)
+
+
+def attach_given_names(
+    clusters: Clusters, surfaces: list[Surface], attached: dict[tuple[int, str | None], int]
+) -> None:
+    """A one-word person name that matches no family name in its document is a given name there when exactly
+    one person of that document has it as their first name ("Raúl" after "Raúl Castro"); `attached` gains
+    those (surface, document) pairs. Two people of one document with that first name: it stays alone."""
+    people: dict[str | None, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for i, s in enumerate(surfaces):
+        if anchored(s) and s.name is not None and s.name.kind == PERSON and len(s.name.strong) > 1:
+            for doc in s.docs:
+                if doc is not None:
+                    people[doc][sound(s.name.tokens[0])].add(clusters.find(i))
+    if not people:
+        return
+    for i, s in enumerate(surfaces):
+        if anchored(s) or s.name is None or s.name.kind != PERSON or len(s.name.strong) != 1:
+            continue
+        given = sound(s.name.strong[0])
+        for doc in s.docs:
+            if doc is None:
+                continue
+            local = attached.get((i, doc))
+            if local is not None and clusters.find(local) in _roots_in(people[doc]):
+                continue  # a family name of this document already took it
+            candidates = people[doc].get(given, set())
+            if len(candidates) == 1:
+                attached[(i, doc)] = next(iter(candidates))
+
+
+def _roots_in(by_first: dict[str, set[int]]) -> set[int]:
+    return {root for roots in by_first.values() for root in roots}
 
 
 def group_lone_short_forms(

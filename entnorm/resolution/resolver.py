@@ -110,6 +110,7 @@ class Resolver:
         phases.merge_full_names(clusters, surfaces, matches)
         attached, attachable = phases.attach_short_forms(clusters, surfaces, matches, representative)
         phases.group_lone_short_forms(clusters, surfaces, matches, attachable)
+        phases.attach_given_names(clusters, surfaces, attached)
         del matches  # the comparisons are done: free them before the entities are built
         clusters.conflicts.clear()
         clusters.matches.clear()

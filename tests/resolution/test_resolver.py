@@ -207,3 +207,19 @@ def test_canonical_prefers_latin_and_mixed_case():
 def test_a_dateline_in_capitals_is_the_place():
     res = Resolver().resolve([M("KIEV", "PERSON"), M("Kyiv", "GPE")])
     assert [(e.canonical, e.label) for e in res.entities] == [("Kyiv", "GPE")]
+
+
+def test_a_given_name_alone_is_the_one_person_of_its_document_with_that_first_name():
+    mentions = [
+        M("Raúl Castro", doc="a"),
+        M("Raúl", doc="a"),
+        M("Fidel Castro", doc="b"),
+        M("Raúl", doc="c"),  # no one of that name in this document
+        M("Ramón Castro", doc="d"),
+        M("Ramón Perez", doc="d"),
+        M("Ramón", doc="d"),  # two people of that first name: it stays alone
+    ]
+    res = Resolver().resolve(mentions)
+    got = [res.entities[e].canonical for e in res.entity_of]
+    assert got[:3] == ["Raúl Castro", "Raúl Castro", "Fidel Castro"]
+    assert got[3] == "Raúl" and got[6] == "Ramón"
