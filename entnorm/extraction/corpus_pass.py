@@ -5,9 +5,11 @@ demonym a place in one sentence and NORP in the next; it reads a title-case head
 document is read, three rules use that evidence (none holds a name of its own):
 
 1. Demonyms: a text the recogniser labels NORP more often than it labels it a name is not a name; as often,
-   when it is shaped like a demonym ("Ukrainian", "Congolese") and the gazetteer knows no such place.
-2. Headlines: in a title-case line ("Shifting Heir Apparent Is Named"), a span is kept only when the same text
-   is a mention outside headlines somewhere in the corpus.
+   when it is shaped like a demonym ("Congolese") and the gazetteer knows no such place; nor is a word the
+   gazetteer shows to be a country's demonym ("Ukrainian", "Iraqi").
+2. Headlines: in a title-case line ("Shifting Heir Apparent Is Named", "New FM Visits Moscow, Discusses
+   Future of Bases"), a span is kept only when the same text is a mention outside headlines in the corpus.
+   A joined pair of names ("Putin-Witkoff") is its two names, when the corpus knows both.
 3. What is there is found: a name found once is found at its other occurrences (whole words, as written, or
    in capitals as in a dateline "MOSCOW"), with the label it has most often, unless it is also a common word
    (seen in lower case in the corpus). A longer name found there wins over the shorter mentions it covers
@@ -28,11 +30,16 @@ _WORD = re.compile(r"[^\W_]+")
 #: How English demonyms and group names end ("Ukrainian", "Chinese", "Kurdish", "Iraqi", "Slavic").
 _DEMONYM_ENDING = re.compile(r"(?:an|ese|ish|i|ic|s)$")
 _LINE = re.compile(r"[^\n]+")
+_QUOTED = re.compile(r"\"([^\"\n]{10,300})\"|“([^”\n]{10,300})”")
 #: In title case these are capitalised too; in a name they almost never are ("Is", "To", "With").
 _FUNCTION_WORDS = data.words("not_in_names") | data.words("connectors")
 #: A line needs this many words, and this share of them capitalised, to be a title-case headline.
 HEADLINE_WORDS = 4
 HEADLINE_CAPITALISED = 0.75
+#: A line of this many words, all capitalised but the small ones, is a headline even with no capitalised "Is".
+LONG_HEADLINE = 6
+#: A headline is shorter than this; a longer line in title case is a list of references or of names.
+MAX_HEADLINE_WORDS = 20
 
 
 def refine(
@@ -50,11 +57,19 @@ def refine(
         others: for each document, the spans of the labels not kept: a name is not looked for inside them
             ("Ukraine" in "the Law of Ukraine"), nor inside headlines.
     """
+    from entnorm.names.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
     named = Counter(m.text for doc_mentions in mentions for m in doc_mentions)
-    demonyms = {text for text in named if _demonym(text, norp[text], named[text])}
+    demonyms = {
+        text
+        for text in named
+        if _demonym(text, norp[text], named[text]) or gazetteer.country_of_demonym(text) is not None
+    }
     mentions = [[m for m in doc_mentions if m.text not in demonyms] for doc_mentions in mentions]
     headlines = [headline_spans(d.text) for d in documents]
     mentions = _outside_headlines(mentions, headlines)
+    mentions = _split_pairs(mentions)
     others = list(others) or [[] for _ in documents]
     blocked = [sorted(h + o) for h, o in zip(headlines, others, strict=True)]
     return _spread(documents, mentions, blocked)
@@ -71,20 +86,58 @@ def _demonym(text: str, as_norp: int, as_name: int) -> bool:
 
 
 def headline_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the title-case lines of a text: enough words, most capitalised, and a capitalised
-    function word among them (a list of names has none)."""
+    """(start, end) of the title-case lines (and quoted titles) of a text: enough words, most capitalised, and
+    either a capitalised function word past the first ("Is", "To": a name has none), or every word but the
+    small ones capitalised in a long line with no full stop at its end (a sentence that long has lower-case
+    words)."""
     out = []
-    for line in _LINE.finditer(text):
-        words = _WORD.findall(line.group())
-        if len(words) < HEADLINE_WORDS:
+    lines = [m.span() for m in _LINE.finditer(text)]
+    lines += [m.span(1) if m.group(1) is not None else m.span(2) for m in _QUOTED.finditer(text)]  # quoted titles
+    for start, end in lines:
+        line = text[start:end]
+        words = [w for w in _WORD.findall(line) if len(w) > 1 or w.isupper()]  # not the "s" of "'s"
+        if not HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS:
             continue
         capitalised = [w for w in words if w[:1].isupper()]
         if len(capitalised) < HEADLINE_CAPITALISED * len(words):
             continue
-        # a capitalised function word past the first (which any sentence capitalises): "Is", "To", "With"
         if any(w[:1].isupper() and w.casefold() in _FUNCTION_WORDS and len(w) > 1 for w in words[1:]):
-            out.append(line.span())
+            out.append((start, end))
+            continue
+        content = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
+        long_title = len(words) >= LONG_HEADLINE and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+        if long_title and not line.rstrip().endswith((".", ":", ";")):
+            out.append((start, end))
     return out
+
+
+#: An acronym is written in capitals whatever the case style of its line ("DHS" in a headline is a name).
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_PAIR = re.compile(r"([A-Z][^\W\d_]+)-([A-Z][^\W\d_]+)")
+
+
+def _split_pairs(mentions: list[list[Mention]]) -> list[list[Mention]]:
+    """A mention "Putin-Witkoff" becomes "Putin" and "Witkoff" when each is a name the corpus knows (a mention,
+    or the last word of one)."""
+    known = {m.text for doc in mentions for m in doc} | {m.text.split()[-1] for doc in mentions for m in doc}
+    out = []
+    for doc in mentions:
+        split: list[Mention] = []
+        for m in doc:
+            pair = _PAIR.fullmatch(m.text)
+            if pair and pair.group(1) in known and pair.group(2) in known and m.text not in _multiword(doc):
+                first, second = pair.group(1), pair.group(2)
+                split.append(Mention(m.doc, m.start, m.start + len(first), first, m.label))
+                split.append(Mention(m.doc, m.end - len(second), m.end, second, m.label))
+            else:
+                split.append(m)
+        out.append(split)
+    return out
+
+
+def _multiword(doc: list[Mention]) -> set[str]:
+    """Hyphenated names used as one word elsewhere in a longer name ("Rostov-on-Don" is not a pair)."""
+    return {w for m in doc if " " in m.text for w in m.text.split() if "-" in w}
 
 
 def _outside_headlines(mentions: list[list[Mention]], lines: list[list[tuple[int, int]]]) -> list[list[Mention]]:
@@ -98,7 +151,7 @@ def _outside_headlines(mentions: list[list[Mention]], lines: list[list[tuple[int
         if not in_headline(m, spans)
     }
     return [
-        [m for m in doc_mentions if m.text in body or not in_headline(m, spans)]
+        [m for m in doc_mentions if m.text in body or _ACRONYM.fullmatch(m.text) or not in_headline(m, spans)]
         for doc_mentions, spans in zip(mentions, lines, strict=True)
     ]
 

@@ -29,6 +29,16 @@ from entnorm.storage import cache_dir, write_atomic
 #: Places this large are taken as places even when the NER called them PERSON or ORG (capitals often are).
 MAJOR_POPULATION = 1_000_000
 _RANK = {"country": 3, "state": 2, "city": 1}
+#: How English makes a demonym from a country's name: (the demonym's ending, the endings its country may have).
+_DEMONYM_STEMS = (
+    ("ian", ("ia", "e", "a", "y", "")),
+    ("ean", ("ea", "e", "")),
+    ("an", ("a", "ia", "o", "")),
+    ("ese", ("a", "", "e", "on")),
+    ("ish", ("ey", "", "y", "istan")),
+    ("i", ("", "istan")),
+    ("ic", ("ia", "")),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +145,21 @@ class Gazetteer:
             for alt in row.get("alternatenames") or ():
                 if alt and _latin(alt):
                     self._add(alt, place)
+
+    def country_of_demonym(self, word: str) -> Place | None:
+        """The country a demonym names its people after ("Ukrainian" → Ukraine, "Iraqi" → Iraq, "Chinese" →
+        China), or None. Only countries: a demonym of a city says too little to tell it from a name."""
+        k = key(word)
+        if " " in k or len(k) < 5:
+            return None
+        for suffix, endings in _DEMONYM_STEMS:
+            if k.endswith(suffix) and len(k) - len(suffix) >= 3:
+                stem = k[: len(k) - len(suffix)]
+                for ending in endings:
+                    place = self._by_key.get(stem + ending)
+                    if place is not None and place.feature == "country":
+                        return place
+        return None
 
     def lookup(self, text: str) -> Place | None:
         """The place a name denotes, or None. Capitalised initials ("UK") match country names' initials."""

@@ -66,3 +66,27 @@ def test_headlines():
     found.append(Mention("a", body, body + 11, "Kim Jong Un", "PERSON"))
     out = refine([doc], [found], Counter())
     assert [(m.text, m.start) for m in out[0]] == [("Kim Jong Un", 32), ("Kim Jong Un", body)]
+
+
+def test_a_countrys_demonym_is_no_name():
+    a = Document("a", "Ukrainian troops and Iraqi officials met Christian Lindner")
+    found = mentions_of(a, ("Ukrainian", "GPE"), ("Iraqi", "ORG"), ("Christian Lindner", "PERSON"))
+    assert [m.text for m in refine([a], [found], Counter())[0]] == ["Christian Lindner"]
+
+
+def test_a_joined_pair_of_known_names_is_two_names():
+    a = Document("a", "Vladimir Putin met Steve Witkoff. The Putin-Witkoff talks. Rostov-on-Don and Rostov.")
+    found = mentions_of(a, ("Vladimir Putin", "PERSON"), ("Steve Witkoff", "PERSON"), ("Putin-Witkoff", "PERSON"))
+    assert [m.text for m in refine([a], [found], Counter())[0]] == [
+        "Vladimir Putin",
+        "Steve Witkoff",
+        "Putin",
+        "Witkoff",
+    ]
+
+
+def test_quoted_titles_are_headlines_and_acronyms_in_headlines_stay():
+    text = 'See "Syrian Minister Visits Moscow, Discusses Future of Bases" and Moscow Times.\nNoem Taps New Chief at ICE, Moves to Identify Leakers Within DHS\n'
+    doc = Document("a", text)
+    found = mentions_of(doc, ("Visits Moscow", "PERSON"), ("Moscow Times", "ORG"), ("DHS", "ORG"))
+    assert [m.text for m in refine([doc], [found], Counter())[0]] == ["Moscow Times", "DHS"]
