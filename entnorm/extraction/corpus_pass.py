@@ -200,21 +200,28 @@ def _spread_in(
 ) -> list[Mention]:
     text = document.text
     blocked_starts = [s for s, _ in blocked]
+    # the document's words that open a known name (a set, in C), then only their occurrences, longest name first
+    candidates = []
+    for first in set(_WORD.findall(text)).intersection(by_first):
+        at = text.find(first)
+        while at >= 0:
+            for form, label in by_first[first]:
+                start = at - _first_word_at(form)
+                end = start + len(form)
+                if start >= 0 and text.startswith(form, start) and not _glued(text, start, end):
+                    candidates.append((start, -len(form), form, label))
+            at = text.find(first, at + len(first))
     found: list[Mention] = []
     resume = 0
-    for word in _WORD.finditer(text):
-        if word.start() < resume:
+    for start, _, form, label in sorted(candidates):
+        end = start + len(form)
+        if start < resume:
             continue
-        for form, label in by_first.get(word.group(), ()):
-            start = word.start() - _first_word_at(form)
-            end = start + len(form)
-            if start >= 0 and text[start:end] == form and not _glued(text, start, end):
-                at = bisect_left(blocked_starts, end)
-                if any(blocked[i][1] > start for i in range(max(0, at - 4), at)):
-                    break  # inside a headline, or a title or a law the recogniser found
-                found.append(Mention(document.name, start, end, form, label))
-                resume = end
-                break
+        at = bisect_left(blocked_starts, end)
+        if any(blocked[i][1] > start for i in range(max(0, at - 4), at)):
+            continue  # inside a headline, or a title or a law the recogniser found
+        found.append(Mention(document.name, start, end, form, label))
+        resume = end
     if not found:
         return mentions
     kept = sorted(mentions, key=lambda m: (m.start, m.end))
