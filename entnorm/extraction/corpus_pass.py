@@ -170,7 +170,7 @@ def _spread(
     if not labels:
         return mentions
     common = _common_words(documents)
-    by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first word -> (text to find, label)
+    by_first: dict[str, list[tuple[str, str, int]]] = defaultdict(list)  # first word -> (text, label, its offset)
     for text, counts in labels.items():
         words = _WORD.findall(text)
         if not words or (len(words) == 1 and (len(text) < 3 or text.lower() in common)):
@@ -178,7 +178,8 @@ def _spread(
         label = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
         forms = {text, text.upper()} if len(words[0]) > 1 else {text}
         for form in forms:
-            by_first[_WORD.search(form).group()].append((form, label))
+            first = _WORD.search(form)
+            by_first[first.group()].append((form, label, first.start()))
     for candidates in by_first.values():
         candidates.sort(key=lambda c: -len(c[0]))  # longest first
     return [
@@ -187,15 +188,10 @@ def _spread(
     ]
 
 
-def _first_word_at(text: str) -> int:
-    match = _WORD.search(text)
-    return match.start() if match else 0
-
-
 def _spread_in(
     document: Document,
     mentions: list[Mention],
-    by_first: dict[str, list[tuple[str, str]]],
+    by_first: dict[str, list[tuple[str, str, int]]],
     blocked: list[tuple[int, int]],
 ) -> list[Mention]:
     text = document.text
@@ -205,11 +201,11 @@ def _spread_in(
     for first in set(_WORD.findall(text)).intersection(by_first):
         at = text.find(first)
         while at >= 0:
-            for form, label in by_first[first]:
-                start = at - _first_word_at(form)
-                end = start + len(form)
-                if start >= 0 and text.startswith(form, start) and not _glued(text, start, end):
+            for form, label, offset in by_first[first]:  # longest first: the first that fits is the one
+                start = at - offset
+                if start >= 0 and text.startswith(form, start) and not _glued(text, start, start + len(form)):
                     candidates.append((start, -len(form), form, label))
+                    break
             at = text.find(first, at + len(first))
     found: list[Mention] = []
     resume = 0
