@@ -53,6 +53,19 @@ def isolated(monkeypatch, tmp_path, cache_folder):
     monkeypatch.chdir(tmp_path)
 
 
+#: The two small documents most CLI and job tests read (see `corpus`).
+A_TXT = "Sergei Lavrov met Asaad al-Shibani in Moscow.\n\nLavrov said the Kremlin agreed.\n"
+B_TXT = "Sergey Lavrov spoke in Kiev. Assad al-Sabani and Bashar al-Assad were not there.\n"
+
+
+@pytest.fixture
+def corpus(write):
+    """corpus/a.txt and corpus/b.txt with A_TXT and B_TXT; the folder's name."""
+    write("corpus/a.txt", A_TXT)
+    write("corpus/b.txt", B_TXT)
+    return "corpus"
+
+
 @pytest.fixture
 def write(tmp_path):
     """write("corpus/a.txt", "text") creates a file (and its folders) under the test folder."""

@@ -7,16 +7,6 @@ from entnorm.errors import BadOption
 from entnorm.jobs import explain_name, extract_files, jobs_for, labels_to_keep, suggest_changes
 from entnorm.resolution.resolver import Resolver
 
-A_TXT = "Sergei Lavrov met Asaad al-Shibani in Moscow.\n\nLavrov said the Kremlin agreed.\n"
-B_TXT = "Sergey Lavrov spoke in Kiev. Assad al-Sabani and Bashar al-Assad were not there.\n"
-
-
-@pytest.fixture
-def corpus(write):
-    write("corpus/a.txt", A_TXT)
-    write("corpus/b.txt", B_TXT)
-    return "corpus"
-
 
 @pytest.fixture
 def analyses(monkeypatch):

@@ -10,8 +10,7 @@ from click.testing import CliRunner
 
 from entnorm.cli import cli
 
-A_TXT = "Sergei Lavrov met Asaad al-Shibani in Moscow.\n\nLavrov said the Kremlin agreed.\n"
-B_TXT = "Sergey Lavrov spoke in Kiev. Assad al-Sabani and Bashar al-Assad were not there.\n"
+from ..conftest import A_TXT, B_TXT
 
 ENTITIES_JSONL = """\
 {"id": "sergei-lavrov", "canonical": "Sergei Lavrov", "label": "PERSON", "mentions": 3, "documents": 2, "aliases": [{"text": "Lavrov", "count": 1}, {"text": "Sergei Lavrov", "count": 1}, {"text": "Sergey Lavrov", "count": 1}], "attributes": {}}
@@ -62,13 +61,6 @@ MENTIONS_JSONL = """\
 {"doc": "corpus/b.txt", "start": 29, "end": 44, "text": "Assad al-Sabani", "label": "PERSON", "entity": "asaad-al-shibani", "canonical": "Asaad al-Shibani"}
 {"doc": "corpus/b.txt", "start": 49, "end": 64, "text": "Bashar al-Assad", "label": "PERSON", "entity": "bashar-al-assad", "canonical": "Bashar al-Assad"}
 """
-
-
-@pytest.fixture
-def corpus(write):
-    write("corpus/a.txt", A_TXT)
-    write("corpus/b.txt", B_TXT)
-    return "corpus"
 
 
 @pytest.fixture
