@@ -26,8 +26,10 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, Levenshtein
 
 from entnorm.labels import ORG, PERSON
+from entnorm.names.distinguish import settled_before_words
 from entnorm.names.parse import Name, is_generic
 from entnorm.names.phonetic import skeleton, sound
+from entnorm.names.verdict import NO_MATCH, Verdict
 
 #: Similarity given to an initial that agrees with a word ("J." / "John").
 INITIAL_MATCH = 0.8
@@ -36,20 +38,6 @@ LOOSE_MATCH = 0.7
 #: Nominative endings Baltic languages add to foreign names: Petrov → Petrovs (lv), Petrovas (lt).
 BALTIC_ENDINGS = ("s", "as", "is", "us", "ys")
 _VOWELS = re.compile(r"[aeiou]")
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """The outcome of comparing two names. `score` > 0 means they may be merged; `conflict` means they must not
-    end up in one entity (even through a third name)."""
-
-    score: float
-    conflict: bool
-    full: bool
-    reason: str
-
-
-NO_MATCH = Verdict(0.0, False, False, "no name part in common")
 
 
 def edit_budget(length: int) -> int:
@@ -274,37 +262,11 @@ def _compare_family_name(one_word: Name, full: Name) -> Verdict:
     return best
 
 
-def _short(name: Name) -> bool:
-    return len(name.strong) <= 1 if name.kind == PERSON else len(name.tokens) <= 1
-
-
-def _middle_initials(name: Name) -> tuple[str, ...]:
-    return tuple(t for t in name.tokens[1:-1] if len(t) == 1)
-
-
-def _distinguishing(a: Name, b: Name) -> Verdict | None:
-    """What settles a pair before its words are compared: names in CJK characters are one name only when
-    written alike; qualifiers ("Jr.", "II", "11") must agree, unless the name without them is a short form;
-    two sets of middle initials must agree ("George W." / "George H. W.")."""
-    if a.cjk and b.cjk:
-        if a.cjk == b.cjk:
-            return Verdict(1.0, False, True, "same name")
-        return Verdict(0.0, True, False, "different names in CJK characters")
-    if a.qualifiers != b.qualifiers and not ((not a.qualifiers and _short(a)) or (not b.qualifiers and _short(b))):
-        shown = " / ".join(" ".join(n.qualifiers) or "none" for n in (a, b))
-        return Verdict(0.0, True, False, f"different suffixes or numbers ({shown})")
-    if a.kind == PERSON:
-        ia, ib = _middle_initials(a), _middle_initials(b)
-        if ia and ib and ia != ib:
-            return Verdict(0.0, True, False, f"different middle initials ({'.'.join(ia)}. / {'.'.join(ib)}.)")
-    return None
-
-
 def compare(a: Name, b: Name) -> Verdict:
     """Compare two names of the same kind. Symmetric up to the wording of `reason`."""
     if a.kind != b.kind:
         return NO_MATCH
-    if (settled := _distinguishing(a, b)) is not None:
+    if (settled := settled_before_words(a, b)) is not None:
         return settled
     if a.kind != PERSON:
         return _compare_set(a, b)
