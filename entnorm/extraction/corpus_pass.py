@@ -23,6 +23,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+import ahocorasick
+
 from entnorm import data
 from entnorm.records import Document, Mention
 
@@ -170,46 +172,35 @@ def _spread(
     if not labels:
         return mentions
     common = _common_words(documents)
-    by_first: dict[str, list[tuple[str, str, int]]] = defaultdict(list)  # first word -> (text, label, its offset)
+    # one automaton over every known name (Aho-Corasick, in C): each text is read once, whatever the number of names
+    automaton = ahocorasick.Automaton()
     for text, counts in labels.items():
         words = _WORD.findall(text)
         if not words or (len(words) == 1 and (len(text) < 3 or text.lower() in common)):
             continue
         label = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        forms = {text, text.upper()} if len(words[0]) > 1 else {text}
-        for form in forms:
-            first = _WORD.search(form)
-            by_first[first.group()].append((form, label, first.start()))
-    for candidates in by_first.values():
-        candidates.sort(key=lambda c: -len(c[0]))  # longest first
+        for form in {text, text.upper()} if len(words[0]) > 1 else {text}:
+            automaton.add_word(form, (form, label))
+    if not len(automaton):
+        return mentions
+    automaton.make_automaton()
     return [
-        _spread_in(d, doc_mentions, by_first, spans)
+        _spread_in(d, doc_mentions, automaton, spans)
         for d, doc_mentions, spans in zip(documents, mentions, blocked, strict=True)
     ]
 
 
-def _spread_in(
-    document: Document,
-    mentions: list[Mention],
-    by_first: dict[str, list[tuple[str, str, int]]],
-    blocked: list[tuple[int, int]],
-) -> list[Mention]:
+def _spread_in(document: Document, mentions: list[Mention], automaton, blocked: list[tuple[int, int]]) -> list[Mention]:
     text = document.text
     blocked_starts = [s for s, _ in blocked]
-    # the document's words that open a known name (a set, in C), then only their occurrences, longest name first
     candidates = []
-    for first in set(_WORD.findall(text)).intersection(by_first):
-        at = text.find(first)
-        while at >= 0:
-            for form, label, offset in by_first[first]:  # longest first: the first that fits is the one
-                start = at - offset
-                if start >= 0 and text.startswith(form, start) and not _glued(text, start, start + len(form)):
-                    candidates.append((start, -len(form), form, label))
-                    break
-            at = text.find(first, at + len(first))
+    for last, (form, label) in automaton.iter(text):
+        start = last - len(form) + 1
+        if not _glued(text, start, last + 1):
+            candidates.append((start, -len(form), form, label))
     found: list[Mention] = []
     resume = 0
-    for start, _, form, label in sorted(candidates):
+    for start, _, form, label in sorted(candidates):  # longest first at each place
         end = start + len(form)
         if start < resume:
             continue
