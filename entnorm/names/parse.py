@@ -82,6 +82,8 @@ def _qualifiers(text: str, kind: str) -> tuple[str, ...]:
     """Suffixes, numerals and numbers after the first word, as written (see `Name.qualifiers`). A roman
     numeral counts only in a name not written all in capitals ("Louis XIV", not "XI JINPING"); a single
     letter only at the end and without a dot, since "J." is an initial."""
+    if " " not in text.strip():
+        return ()  # one word: nothing after the first
     words = list(_ORIGINAL_WORD.finditer(text))
     all_caps = text.upper() == text
     out = []
@@ -108,6 +110,8 @@ def _without(tokens: list[str], qualifiers: tuple[str, ...]) -> list[str]:
 
 
 def _cjk(text: str) -> str:
+    if text.isascii():
+        return ""
     letters = [ch for ch in unicodedata.normalize("NFKC", text) if ch.isalpha()]
     return "".join(letters) if letters and all(_CJK.match(ch) for ch in letters) else ""
 

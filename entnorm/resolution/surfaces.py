@@ -164,12 +164,12 @@ def vote_label(surface: Surface, gazetteer: Gazetteer) -> str:
     # one word the gazetteer knows as a country, state or city of a million is a place, whatever the NER
     # said: spaCy calls capitals PERSON, and ORG where they stand for their government ("Bombay said"); a
     # word in capitals is a dateline ("KIEV") unless it is as short as an organisation's initials
+    if label not in ("PERSON", "ORG") or len(text.split()) != 1:
+        return label
     org = parse(text, ORG)
     initials = org.is_acronym and len("".join(org.tokens)) < 4
     if (
-        label in ("PERSON", "ORG")
-        and len(text.split()) == 1
-        and not initials
+        not initials
         and not any(is_generic(t) for t in org.tokens)
         and (place := gazetteer.lookup(text))
         and place.major
