@@ -244,7 +244,10 @@ def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdic
 
 
 def _compare_family_name(one_word: Name, full: Name) -> Verdict:
-    """A one-word person name against a longer one: it can only be the family name (the last word)."""
+    """A one-word person name against a longer one: it can only be the family name (the last word), and a last
+    word after bin / ibn is a father's name ("Salman" is not "Mohammed bin Salman")."""
+    if full.patronymic:
+        return Verdict(0.0, False, False, "the last word of the longer name is a father's name (bin, ibn ...)")
     best = NO_MATCH
     for ra in one_word.readings:
         strong = [t for t in ra if len(t) > 1]

@@ -66,6 +66,8 @@ class Name:
     #: The name itself when it is written in Chinese, Japanese or Korean characters (else ""): transliterated,
     #: different names share too many syllables to be compared as Latin text.
     cjk: str = ""
+    #: The last word follows bin / ibn / ben ...: it is the father's name, not a family name.
+    patronymic: bool = False
 
     def __post_init__(self) -> None:
         strong = tuple(t for t in self.tokens if len(t) > 1)
@@ -235,10 +237,12 @@ def parse(text: str, kind: str) -> Name:
     cjk = _cjk(text)
     if kind == PERSON:
         tokens, hyphenated = _person_tokens(text)
+        words = _words(text)
+        patronymic = len(words) > 2 and words[-2] in LINKS
         if qualifiers:
             tokens, hyphenated = _without(tokens, qualifiers), {}
         readings = _readings(tokens, hyphenated)
-        return Name(text, kind, readings[0], readings, qualifiers=qualifiers, cjk=cjk)
+        return Name(text, kind, readings[0], readings, qualifiers=qualifiers, cjk=cjk, patronymic=patronymic)
     tokens = _org_tokens(text) if kind == ORG else _place_tokens(text)
     if qualifiers:
         tokens = _without(tokens, qualifiers)

@@ -152,3 +152,10 @@ def test_qualifiers_are_read_from_the_written_name():
     assert parse("J. K. Rowling", PERSON).qualifiers == ()
     assert parse("Formula E", ORG).qualifiers == ("e",)
     assert parse("1984", ORG).tokens == ("1984",)
+
+
+def test_a_name_after_bin_or_ibn_is_a_fathers_name_not_a_family_name():
+    full = parse("Mohammed bin Salman", PERSON)
+    assert full.patronymic and not parse("Mohammed Salman", PERSON).patronymic
+    assert compare(parse("Salman", PERSON), full).score == 0
+    assert compare(parse("Mohammed bin Salman", PERSON), parse("Mohammed Bin Salman", PERSON)).score > 0
