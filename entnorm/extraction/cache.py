@@ -22,13 +22,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from entnorm.extraction import spans
+from entnorm.extraction.repair import REPAIR_RULES
 from entnorm.storage import cache_dir
 
 #: Bump when what is stored changes: old entries are then simply not found.
 ENTRY_FORMAT = 3
 #: Entries hold cleaned spans, so they depend on the cleaning rules too: the rules' version and a fingerprint
 #: of their word lists make an upgrade that changes them miss the old entries instead of returning stale spans.
-CLEANING_RULES = spans.CLEANING_RULES
+CLEANING_RULES = f"{spans.CLEANING_RULES}.{REPAIR_RULES}"
 BUSY_TIMEOUT_MS = 30_000
 
 Span = tuple[int, int, str]

@@ -20,6 +20,7 @@ from entnorm.extraction.corpus import iter_documents
 from entnorm.extraction.corpus_pass import refine
 from entnorm.extraction.model import load_pipeline, model_id
 from entnorm.extraction.recognisers import SpacyRecogniser, batch_size_for
+from entnorm.extraction.repair import OffsetMap, repair
 from entnorm.extraction.spans import clean_span, squash
 from entnorm.records import Document, Mention
 
@@ -39,6 +40,9 @@ class DocumentMentions:
     acronyms: list[tuple[str, str]] = field(default_factory=list)
     order: int = 0
     norp: Counter = field(default_factory=Counter)  # texts the recogniser labelled NORP: demonym evidence
+    #: Set when the text was repaired (`repair`): offsets are then into the repaired `document.text`, and this
+    #: maps them back to the file's.
+    offsets: OffsetMap | None = None
     others: list[tuple[int, int]] = field(default_factory=list)  # spans of other labels ("the Law of Ukraine")
 
 
@@ -130,26 +134,28 @@ def iter_mentions(
     model = recogniser.model_id if cache is not None else ""
     ready: deque = deque()
 
-    def finish(order: int, document: Document, spans: list) -> DocumentMentions:
+    def finish(order: int, document: Document, spans: list, offsets: OffsetMap | None) -> DocumentMentions:
         if matcher is not None:
             spans = overlay(spans, clean_spans(document.text, matcher.spans(document.text)))
         found = mentions_from_clean(document, spans, wanted)
-        found.order = order
+        found.order, found.offsets = order, offsets
         return found
 
     def to_model():
-        for order, document in enumerate(documents):
-            key = document_key(document.text.encode("utf-8"), model=model) if cache is not None else ""
+        for order, original in enumerate(documents):
+            key = document_key(original.text.encode("utf-8"), model=model) if cache is not None else ""
+            text, offsets = repair(original.text)  # the cache is keyed by the file's text, holds repaired spans
+            document = Document(original.name, text) if offsets is not None else original
             spans = cache.get(key) if cache is not None else None
             if spans is not None:
-                ready.append((order, document, spans))
+                ready.append((order, document, spans, offsets))
                 continue
             pieces = chunks(document.text, size=CHUNK_CHARS)
             for number, (offset, piece) in enumerate(pieces, 1):
-                yield piece, (order, document, key, offset, number == len(pieces))
+                yield piece, (order, document, key, offset, number == len(pieces), offsets)
 
     raw: list = []
-    for piece_spans, (order, document, key, offset, last) in recogniser.spans(to_model()):
+    for piece_spans, (order, document, key, offset, last, offsets) in recogniser.spans(to_model()):
         while ready:
             yield finish(*ready.popleft())
         raw.extend((s + offset, e + offset, label) for s, e, label in piece_spans)
@@ -158,9 +164,16 @@ def iter_mentions(
         spans, raw = clean_spans(document.text, raw), []  # cached clean, so a re-run skips the cleaning too
         if cache is not None:
             cache.put(key, spans)
-        yield finish(order, document, spans)
+        yield finish(order, document, spans, offsets)
     while ready:
         yield finish(*ready.popleft())
+
+
+def _in_the_file(mentions: list[Mention], offsets: OffsetMap | None) -> list[Mention]:
+    """Mentions of a repaired text with their offsets moved back to the file's text (their text stays repaired)."""
+    if offsets is None:
+        return mentions
+    return [Mention(m.doc, offsets.original(m.start), offsets.original(m.end), m.text, m.label) for m in mentions]
 
 
 @dataclass(slots=True)
@@ -216,6 +229,8 @@ def extract_mentions(
     found.sort(key=lambda item: item.order)
     norp = sum((r.norp for r in found), Counter())
     refined = refine([r.document for r in found], [r.mentions for r in found], norp, [r.others for r in found])
-    mentions = [m for doc_mentions in refined for m in doc_mentions]
+    mentions = [
+        m for r, doc_mentions in zip(found, refined, strict=True) for m in _in_the_file(doc_mentions, r.offsets)
+    ]
     acronyms = [pair for r in found for pair in r.acronyms]
     return Extraction(mentions, acronyms)

@@ -182,3 +182,21 @@ def test_limit(write, value_model):
 def test_help_lists_commands_without_cutting_them():
     commands = run("--help").stdout.split("Commands:")[1]
     assert "..." not in commands and "Find the entities in files and resolve their spellings." in commands
+
+
+def test_mojibake_is_repaired_and_offsets_still_index_the_file(write, tmp_path):
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [{"label": "ORG", "pattern": "Café Nero"}, {"label": "PERSON", "pattern": "Zelensky"}]
+    )
+    nlp.to_disk(tmp_path / "m")
+    text = "Zelenskyâ€™s team met at CafÃ© Nero.\n"
+    write("a.txt", text)
+    result = run("extract", "a.txt", "-m", str(tmp_path / "m"), "-a", "/dev/null", "--level", "mentions", "-f", "jsonl")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["text"], text[r["start"] : r["end"]]) for r in rows] == [
+        ("Zelensky", "Zelensky"),
+        ("Café Nero", "CafÃ© Nero"),
+    ]
