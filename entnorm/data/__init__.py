@@ -26,6 +26,7 @@ LISTS = (
     "page_furniture",
     "place_features",
     "polity_words",
+    "subsidiary_heads",
     "titles",
 )
 

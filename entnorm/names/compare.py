@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from entnorm import data
 from entnorm.labels import ORG, PERSON
 from entnorm.names.distinguish import settled_before_words
 from entnorm.names.parse import Name, is_generic
@@ -33,6 +34,8 @@ from entnorm.names.verdict import NO_MATCH, Verdict
 
 #: Similarity given to an initial that agrees with a word ("J." / "John").
 INITIAL_MATCH = 0.8
+#: Similarity given to one-word organisation names that differ only in their vowels.
+VOWELS_ONLY = 0.82
 #: Similarity given to a loosely matching leftover word (see `loose_similarity`).
 LOOSE_MATCH = 0.7
 #: Nominative endings Baltic languages add to foreign names: Petrov → Petrovs (lv), Petrovas (lt).
@@ -229,6 +232,8 @@ def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdic
                 return Verdict(sim, False, True, "same name written together")
         return NO_MATCH
     if any(s <= INITIAL_MATCH for _, _, s in al.pairs):
+        if a.kind == ORG and len(ta) == len(tb) == 1 and _same_consonants(ta[0], tb[0]):
+            return Verdict(VOWELS_ONLY, False, True, "the same consonants: transliterations differ in their vowels")
         return NO_MATCH
     sims = [s for _, _, s in al.pairs]
     mean = sum(sims) / len(sims)
@@ -239,8 +244,21 @@ def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdic
     shared = [ta[i] for ua, _, _ in al.pairs for i in ua]
     if all(is_generic(t) for t in shared):
         return NO_MATCH
+    longer, left = (ta, al.left_a) if al.left_a else (tb, al.left_b)
+    if a.kind == ORG and len(longer) - 1 in left and longer[-1] in _SUBSIDIARY_HEADS:
+        return Verdict(0.0, True, False, f"another organisation: the longer name is headed by {longer[-1]!r}")
     covered = len(shared) / max(len(ta), len(tb))
     return Verdict(mean * (0.75 + 0.2 * covered), False, False, "shorter form of the name")
+
+
+_SUBSIDIARY_HEADS = data.words("subsidiary_heads")
+
+
+def _same_consonants(a: str, b: str) -> bool:
+    """One word written with other vowels ("Hizballah" / "Hezbollah"): Arabic and Persian write few vowels, so
+    romanisations differ in them. Needs three consonants and the same first letter."""
+    ka, kb = skeleton(a), skeleton(b)
+    return ka == kb and len(ka) >= 3 and a[:1] == b[:1]
 
 
 def _compare_family_name(one_word: Name, full: Name) -> Verdict:

@@ -159,3 +159,20 @@ def test_a_name_after_bin_or_ibn_is_a_fathers_name_not_a_family_name():
     assert full.patronymic and not parse("Mohammed Salman", PERSON).patronymic
     assert compare(parse("Salman", PERSON), full).score == 0
     assert compare(parse("Mohammed bin Salman", PERSON), parse("Mohammed Bin Salman", PERSON)).score > 0
+
+
+def test_one_word_organisations_that_differ_only_in_vowels_meet():
+    verdict = compare(parse("Hizballah", ORG), parse("Hezbollah", ORG))
+    assert verdict.score > 0 and verdict.full
+    assert compare(parse("Rosneft", ORG), parse("Rosnano", ORG)).score == 0
+
+
+@pytest.mark.parametrize(
+    "longer, shorter", [("Wagner Youth League", "Wagner"), ("Gazprom Bank Foundation", "Gazprom Bank")]
+)
+def test_a_longer_name_with_its_own_head_word_is_another_organisation(longer, shorter):
+    assert compare(parse(longer, ORG), parse(shorter, ORG)).conflict
+
+
+def test_group_words_do_not_make_another_organisation():
+    assert compare(parse("Wagner Group", ORG), parse("Wagner", ORG)).score > 0
