@@ -20,6 +20,34 @@ def _middle_initials(name: Name) -> tuple[str, ...]:
     return tuple(t for t in name.tokens[1:-1] if len(t) == 1)
 
 
+#: Slavic family names have a female and a male form: (female ending, male ending).
+_GENDERED_ENDINGS = (
+    ("ova", "ov"),
+    ("eva", "ev"),
+    ("ina", "in"),
+    ("skaya", "sky"),
+    ("skaya", "skiy"),
+    ("skaja", "skij"),
+    ("ska", "ski"),
+)
+
+
+def _female_and_male(a: Name, b: Name) -> bool:
+    """Ivanova / Ivanov: a sister, a mother, a wife, not the same person."""
+    if not a.strong or not b.strong:
+        return False
+    for x, y in ((a.strong[-1], b.strong[-1]), (b.strong[-1], a.strong[-1])):
+        for female, male in _GENDERED_ENDINGS:
+            if (
+                x.endswith(female)
+                and y.endswith(male)
+                and x[: -len(female)] == y[: -len(male)]
+                and len(y) > len(male) + 2
+            ):
+                return True
+    return False
+
+
 def settled_before_words(a: Name, b: Name) -> Verdict | None:
     """What settles a pair before its words are compared: names in CJK characters are one name only when
     written alike; qualifiers ("Jr.", "II", "11") must agree, unless the name without them is a short form;
@@ -32,6 +60,8 @@ def settled_before_words(a: Name, b: Name) -> Verdict | None:
         shown = " / ".join(" ".join(n.qualifiers) or "none" for n in (a, b))
         return Verdict(0.0, True, False, f"different suffixes or numbers ({shown})")
     if a.kind == PERSON:
+        if _female_and_male(a, b):
+            return Verdict(0.0, True, False, "female and male forms of one family name (-ova / -ov)")
         ia, ib = _middle_initials(a), _middle_initials(b)
         if ia and ib and ia != ib:
             return Verdict(0.0, True, False, f"different middle initials ({'.'.join(ia)}. / {'.'.join(ib)}.)")

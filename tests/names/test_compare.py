@@ -176,3 +176,15 @@ def test_a_longer_name_with_its_own_head_word_is_another_organisation(longer, sh
 
 def test_group_words_do_not_make_another_organisation():
     assert compare(parse("Wagner Group", ORG), parse("Wagner", ORG)).score > 0
+
+
+@pytest.mark.parametrize(
+    "a, b", [("Irina Ivanova", "Igor Ivanov"), ("Ivanova", "Ivanov"), ("Olga Petrovskaya", "Oleg Petrovsky")]
+)
+def test_female_and_male_forms_of_a_slavic_family_name_are_two_people(a, b):
+    assert compare(parse(a, PERSON), parse(b, PERSON)).conflict
+
+
+def test_two_female_forms_or_baltic_endings_are_one_person():
+    assert compare(parse("Svetlana Zhurova", PERSON), parse("Světlana Žurovová", PERSON)).score > 0
+    assert compare(parse("Anna Karpovs", PERSON), parse("Anna Karpovas", PERSON)).score > 0
