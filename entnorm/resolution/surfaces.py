@@ -110,17 +110,21 @@ class PersonWords:
 
     family: frozenset[str]
     given: frozenset[str]
+    #: The initials of the states and divisions named in the corpus: their acronyms are places too ("LPR").
+    polities: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, surfaces: Iterable[Surface]) -> PersonWords:
-        family, given = set(), set()
+        family, given, polities = set(), set(), set()
         for s in surfaces:
+            if s.docs.total() and is_polity(s.text):
+                polities.add(parse(s.text, ORG).initials)
             words = s.text.split()
             if len(words) > 1 and s.labels.most_common()[0][0] in ("PERSON", "PER") and s.docs.total():
                 family.add(key(words[-1]))
                 if key(words[0]) not in _PARTICLES:  # "Al" of "Al Assad" says nothing of "Al Jazeera"
                     given.add(key(words[0]))
-        return cls(frozenset(family), frozenset(given))
+        return cls(frozenset(family), frozenset(given), frozenset(polities))
 
 
 def _by_corpus_evidence(label: str, surface: Surface, gazetteer: Gazetteer, people: PersonWords) -> str:
@@ -131,6 +135,9 @@ def _by_corpus_evidence(label: str, surface: Surface, gazetteer: Gazetteer, peop
         return label
     if is_polity(text):
         return "GPE"
+    org = parse(text, ORG)
+    if org.is_acronym and "".join(org.tokens) in people.polities:
+        return "GPE"  # the acronym of a state the corpus names ("LPR" for "Lugansk People's Republic")
     if has_org_evidence(text):
         return label
     words = text.split()
@@ -138,6 +145,8 @@ def _by_corpus_evidence(label: str, surface: Surface, gazetteer: Gazetteer, peop
         place = gazetteer.lookup(text)
         if label in ("ORG", "GPE", "LOC") and place is None and key(text) in people.family:
             return "PERSON"
+        if label in ("ORG", "GPE", "LOC") and key(text) in people.given and not (place and place.major):
+            return "PERSON"  # a given name of the corpus ("Ramón"), unless a major place is named so
         if label == "PERSON" and place is not None and key(text) not in people.family:
             return "GPE"
     elif label == "ORG" and key(words[0]) in people.given and not gazetteer.lookup(text):

@@ -64,3 +64,15 @@ def test_labels_follow_what_the_corpus_shows_of_people():
 
 def test_a_list_of_names_keeps_its_labels():
     assert labels_of([M("Sergey Shoygu"), M("Shoygu", "ORG"), M("Mykolaiv")]) == ["PERSON", "ORG", "PERSON"]
+
+
+def test_a_states_acronym_and_a_given_name_of_the_corpus():
+    mentions = [
+        M("Lugansk People's Republic", "PERSON", "a"),
+        M("LPR", "ORG", "b"),  # the initials of a state the corpus names
+        M("Ramón Castro", "PERSON", "a"),
+        M("Ramón", "GPE", "b"),  # a given name of the corpus, and no major place
+        M("Jordan Peterson", "PERSON", "a"),
+        M("Jordan", "GPE", "b"),  # a country keeps its label
+    ]
+    assert labels_of(mentions) == ["GPE", "GPE", "PERSON", "PERSON", "PERSON", "GPE"]
