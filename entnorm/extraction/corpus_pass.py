@@ -93,9 +93,10 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     small ones capitalised in a long line with no full stop at its end (a sentence that long has lower-case
     words)."""
     out = []
-    lines = [m.span() for m in _LINE.finditer(text)]
-    lines += [m.span(1) if m.group(1) is not None else m.span(2) for m in _QUOTED.finditer(text)]  # quoted titles
-    for start, end in lines:
+    lines = [(*m.span(), False) for m in _LINE.finditer(text)]
+    quoted = (m.span(1) if m.group(1) is not None else m.span(2) for m in _QUOTED.finditer(text))
+    lines += [(start, end, True) for start, end in quoted]  # a quoted title may end with its full stop
+    for start, end, is_quoted in lines:
         line = text[start:end]
         words = [w for w in _WORD.findall(line) if len(w) > 1 or w.isupper()]  # not the "s" of "'s"
         if not HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS:
@@ -108,7 +109,7 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
             continue
         content = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
         long_title = len(words) >= LONG_HEADLINE and all(w[:1].isupper() or w[:1].isdigit() for w in content)
-        if long_title and not line.rstrip().endswith((".", ":", ";")):
+        if long_title and (is_quoted or not line.rstrip().endswith((".", ":", ";"))):
             out.append((start, end))
     return out
 

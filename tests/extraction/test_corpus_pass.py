@@ -86,7 +86,7 @@ def test_a_joined_pair_of_known_names_is_two_names():
 
 
 def test_quoted_titles_are_headlines_and_acronyms_in_headlines_stay():
-    text = 'See "Syrian Minister Visits Moscow, Discusses Future of Bases" and Moscow Times.\nNoem Taps New Chief at ICE, Moves to Identify Leakers Within DHS\n'
+    text = 'See "Syrian Minister Visits Moscow, Discusses Future of Bases." and Moscow Times.\nNoem Taps New Chief at ICE, Moves to Identify Leakers Within DHS\n'
     doc = Document("a", text)
     found = mentions_of(doc, ("Visits Moscow", "PERSON"), ("Moscow Times", "ORG"), ("DHS", "ORG"))
     assert [m.text for m in refine([doc], [found], Counter())[0]] == ["Moscow Times", "DHS"]
