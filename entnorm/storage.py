@@ -23,6 +23,15 @@ def cache_dir() -> Path:
     return Path(base) / "entnorm"
 
 
+def _put_in_place(fd: int, tmp: str, target: Path) -> None:
+    """The last steps of every atomic write: the temporary file on disk, with the target's mode if there is
+    one, then renamed over it."""
+    os.fsync(fd)
+    if target.exists():
+        shutil.copymode(target, tmp)
+    os.replace(tmp, target)
+
+
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Replace `path` with `data` (text is written as UTF-8) in one step: a temporary file in the same folder,
     fsync, os.replace.
@@ -35,10 +44,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data.encode("utf-8") if isinstance(data, str) else data)
             stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            shutil.copymode(path, tmp)
-        os.replace(tmp, path)
+            _put_in_place(stream.fileno(), tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -90,12 +96,9 @@ def _commit(stream: TextIO, tmp: str, target: Path, path: str) -> None:
     """Flush the temporary file to disk and put it in the target's place."""
     try:
         stream.flush()
-        os.fsync(stream.fileno())
-        if target.exists():
-            shutil.copymode(target, tmp)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
+        if not target.exists():
+            os.chmod(tmp, 0o666 & ~_umask())  # a new output file gets the mode any new file would
+        _put_in_place(stream.fileno(), tmp, target)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror}; the previous file, if any, is unchanged") from None
 

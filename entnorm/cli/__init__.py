@@ -41,9 +41,7 @@ class EntnormGroup(click.Group):
         try:
             return super().invoke(ctx)
         except BadOption as exc:
-            raise click.BadParameter(
-                str(exc), ctx=click.get_current_context(silent=True), param_hint=exc.option
-            ) from None
+            raise click.BadParameter(str(exc), ctx=ctx, param_hint=exc.option) from None
         except EntnormError as exc:
             raise UserError(exc) from None
         except KeyboardInterrupt:

@@ -126,9 +126,10 @@ def _split_pairs(mentions: list[list[Mention]]) -> list[list[Mention]]:
     out = []
     for doc in mentions:
         split: list[Mention] = []
+        in_longer = _multiword(doc)
         for m in doc:
             pair = _PAIR.fullmatch(m.text)
-            if pair and pair.group(1) in known and pair.group(2) in known and m.text not in _multiword(doc):
+            if pair and pair.group(1) in known and pair.group(2) in known and m.text not in in_longer:
                 first, second = pair.group(1), pair.group(2)
                 split.append(Mention(m.doc, m.start, m.start + len(first), first, m.label))
                 split.append(Mention(m.doc, m.end - len(second), m.end, second, m.label))

@@ -16,6 +16,7 @@ import re
 from entnorm import data
 from entnorm.labels import is_name_label
 from entnorm.names.normalize import fold
+from entnorm.names.parse import PARTICLES
 
 #: Where a span holds two names: a colon ("Photo: Global Look Press"); for people and organisations also a comma
 #: ("Kharkiv, Igor Terekhov"), unless a legal form or a suffix follows it ("Acme, Inc."); places keep theirs
@@ -55,8 +56,6 @@ _PAGE_FURNITURE_PHRASES = re.compile(
 )
 _TITLE_WORDS = frozenset(w for w in data.words("titles") if " " not in w)
 _TITLE_PHRASES = sorted((tuple(p.split()) for p in data.words("titles") if " " in p), key=len, reverse=True)
-#: Lower-case words that may open a name ("de Gaulle", "al-Assad", "van der Leyen").
-_PARTICLES = data.words("latin_particles") | data.words("articles") | data.words("name_links")
 _GENERIC = data.words("org_generic")
 _GENERIC_STEMS = frozenset(w.rstrip("s") for w in _GENERIC)
 _FEATURES = data.words("place_features")
@@ -126,7 +125,7 @@ def _strip_lower_edges(text: str, start: int, end: int) -> tuple[int, int]:
     tokens = _tokens(text, start, end)
     while tokens and _lower(tokens[-1].group()):
         tokens.pop()
-    while tokens and _lower(tokens[0].group()) and _plain(tokens[0].group()) not in _PARTICLES:
+    while tokens and _lower(tokens[0].group()) and _plain(tokens[0].group()) not in PARTICLES:
         tokens.pop(0)
     if not tokens:
         return start, start

@@ -30,6 +30,8 @@ from entnorm.names.normalize import fold
 ARTICLES = data.words("articles")
 LINKS = data.words("name_links")
 LATIN_PARTICLES = data.words("latin_particles")
+#: Lower-case words that may open a name or stand inside one ("de Gaulle", "al-Assad", "bin Salman").
+PARTICLES = ARTICLES | LINKS | LATIN_PARTICLES
 TITLES = data.words("titles")
 #: Longer phrases first, so "public joint stock company" goes before "joint stock company" can split it.
 LEGAL_FORMS = data.entries("legal_forms")

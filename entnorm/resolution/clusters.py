@@ -166,23 +166,20 @@ def attach_given_names(
                     people[doc][sound(s.name.tokens[0])].add(clusters.find(i))
     if not people:
         return
+    roots_of = {doc: {root for roots in by_first.values() for root in roots} for doc, by_first in people.items()}
     for i, s in enumerate(surfaces):
         if anchored(s) or s.name is None or s.name.kind != PERSON or len(s.name.strong) != 1:
             continue
         given = sound(s.name.strong[0])
         for doc in s.docs:
-            if doc is None:
-                continue
+            if doc not in people:
+                continue  # no full name of a person in that document (or no document at all)
             local = attached.get((i, doc))
-            if local is not None and clusters.find(local) in _roots_in(people[doc]):
+            if local is not None and clusters.find(local) in roots_of[doc]:
                 continue  # a family name of this document already took it
             candidates = people[doc].get(given, set())
             if len(candidates) == 1:
                 attached[(i, doc)] = next(iter(candidates))
-
-
-def _roots_in(by_first: dict[str, set[int]]) -> set[int]:
-    return {root for roots in by_first.values() for root in roots}
 
 
 def group_lone_short_forms(

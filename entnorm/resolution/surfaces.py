@@ -17,7 +17,7 @@ from entnorm.aliasfile.table import AliasTable
 from entnorm.labels import ORG, PERSON, PLACE, is_name_label, kind_of
 from entnorm.names.gazetteer import Gazetteer, Place
 from entnorm.names.normalize import fold, key
-from entnorm.names.parse import Name, is_generic, parse
+from entnorm.names.parse import PARTICLES, Name, is_generic, parse
 from entnorm.records import Mention
 
 
@@ -91,7 +91,6 @@ def has_org_evidence(text: str) -> bool:
 
 
 _POLITY = data.words("polity_words") | data.words("place_features")
-_PARTICLES = data.words("articles") | data.words("latin_particles") | data.words("name_links")
 
 
 def is_polity(text: str) -> bool:
@@ -122,7 +121,7 @@ class PersonWords:
             words = s.text.split()
             if len(words) > 1 and s.labels.most_common()[0][0] in ("PERSON", "PER") and s.docs.total():
                 family.add(key(words[-1]))
-                if key(words[0]) not in _PARTICLES:  # "Al" of "Al Assad" says nothing of "Al Jazeera"
+                if key(words[0]) not in PARTICLES:  # "Al" of "Al Assad" says nothing of "Al Jazeera"
                     given.add(key(words[0]))
         return cls(frozenset(family), frozenset(given), frozenset(polities))
 
