@@ -66,7 +66,7 @@ def refine(
     demonyms = {
         text
         for text in named
-        if _demonym(text, norp[text], named[text]) or gazetteer.country_of_demonym(text) is not None
+        if _demonym(text, norp[text], named[text], gazetteer) or gazetteer.country_of_demonym(text) is not None
     }
     mentions = [[m for m in doc_mentions if m.text not in demonyms] for doc_mentions in mentions]
     headlines = [headline_spans(d.text) for d in documents]
@@ -77,14 +77,12 @@ def refine(
     return _spread(documents, mentions, blocked)
 
 
-def _demonym(text: str, as_norp: int, as_name: int) -> bool:
+def _demonym(text: str, as_norp: int, as_name: int, gazetteer) -> bool:
     if as_norp > as_name:
         return True
     if not as_norp or as_norp < as_name or not _DEMONYM_ENDING.search(text):
         return False
-    from entnorm.names.gazetteer import default_gazetteer
-
-    return default_gazetteer().lookup(text) is None
+    return gazetteer.lookup(text) is None
 
 
 def headline_spans(text: str) -> list[tuple[int, int]]:
