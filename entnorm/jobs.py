@@ -18,16 +18,13 @@ from dataclasses import dataclass
 from entnorm.aliasfile.read import AliasTable, load_aliases
 from entnorm.aliasfile.write import add_names
 from entnorm.errors import BadOption, EntnormError
-from entnorm.extraction.corpus import list_files, read_lines, read_names
+from entnorm.extraction.corpus import Progress, Warn, list_files, read_lines, read_names
 from entnorm.labels import DEFAULT_LABELS
-from entnorm.records import Document, Explanation, Mention, Resolution
+from entnorm.records import Explanation, Mention, Resolution
 from entnorm.resolution.diagnostics import explain
 from entnorm.resolution.entities import build_entities
 from entnorm.resolution.resolver import Resolver
 from entnorm.resolution.suggest import Suggestion, suggest
-
-Warn = Callable[[str], None]
-Progress = Callable[[Document], None]
 
 #: Below this many files, extra processes cost more to start than they save.
 MIN_FILES_PER_JOBS = 50

@@ -34,7 +34,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+#: The callbacks a run reports through: a warning, and a document read.
 Warn = Callable[[str], None]
+Progress = Callable[[Document], None]
 
 
 def list_files(

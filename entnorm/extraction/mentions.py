@@ -9,23 +9,20 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 
 from entnorm.extraction.alias_spans import AliasMatcher, overlay
 from entnorm.extraction.cache import SpanCache, document_key
-from entnorm.extraction.corpus import iter_documents
+from entnorm.extraction.corpus import Progress, Warn, iter_documents
 from entnorm.extraction.corpus_pass import refine
 from entnorm.extraction.model import load_pipeline, model_id
 from entnorm.extraction.recognisers import SpacyRecogniser, batch_size_for
 from entnorm.extraction.repair import OffsetMap, repair
 from entnorm.extraction.spans import clean_span, squash
 from entnorm.records import Document, Mention
-
-Warn = Callable[[str], None]
-Progress = Callable[[Document], None]
 
 #: An acronym defined right after a name: "Islamic Revolutionary Guard Corps (IRGC)".
 _DEFINED_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*\)")
