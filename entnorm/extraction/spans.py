@@ -154,13 +154,13 @@ def _extend(text: str, start: int, end: int, label: str) -> int:
 
 
 def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
-    if is_name_label(label):  # before the edges are trimmed: they hold the possessive's apostrophe
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        end = _extend(text, start, end, label)
-    start, end = _trim(text, start, end)
     if not is_name_label(label):  # a value ("today", "10 May"): only its edges are trimmed
+        start, end = _trim(text, start, end)
         return (start, end) if any(c.isalnum() for c in text[start:end]) else None
+    while end > start and text[end - 1].isspace():  # extended before the edges are trimmed: they hold the
+        end -= 1  # possessive's apostrophe ("Workers'")
+    end = _extend(text, start, end, label)
+    start, end = _trim(text, start, end)
     if text[start : start + 1] in ("@", "#"):  # a handle or a hashtag
         return None
     for _ in range(4):  # each rule can expose the next ("the Pentagon's" → "Pentagon's" → "Pentagon")
