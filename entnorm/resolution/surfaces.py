@@ -93,6 +93,11 @@ def has_org_evidence(text: str) -> bool:
 _POLITY = data.words("polity_words") | data.words("place_features")
 
 
+def in_documents(surface: Surface) -> bool:
+    """Read in documents, not given in a list of names (whose mentions have no document)."""
+    return any(doc is not None for doc in surface.docs)
+
+
 def is_polity(text: str) -> bool:
     """A name headed by a state's or a division's word ("Lugansk People's Republic", "Luhansk Oblast")."""
     words = parse(text, ORG).tokens
@@ -116,10 +121,12 @@ class PersonWords:
     def of(cls, surfaces: Iterable[Surface]) -> PersonWords:
         family, given, polities = set(), set(), set()
         for s in surfaces:
-            if s.docs.total() and is_polity(s.text):
+            if not in_documents(s):
+                continue  # a list of names shows nothing of a corpus
+            if is_polity(s.text):
                 polities.add(parse(s.text, ORG).initials)
             words = s.text.split()
-            if len(words) > 1 and s.labels.most_common()[0][0] in ("PERSON", "PER") and s.docs.total():
+            if len(words) > 1 and s.labels.most_common()[0][0] in ("PERSON", "PER"):
                 family.add(key(words[-1]))
                 if key(words[0]) not in PARTICLES:  # "Al" of "Al Assad" says nothing of "Al Jazeera"
                     given.add(key(words[0]))
@@ -130,7 +137,7 @@ def _by_corpus_evidence(label: str, surface: Surface, gazetteer: Gazetteer, peop
     """The label corrected by what the rest of the corpus shows (see `PersonWords`), for spellings read in
     documents only: a list of names given to `resolve` keeps its labels."""
     text = surface.text
-    if all(doc is None for doc in surface.docs):
+    if not in_documents(surface):
         return label
     if is_polity(text):
         return "GPE"
