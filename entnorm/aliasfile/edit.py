@@ -1,7 +1,7 @@
 """Adding a name to alias-file text by editing the lines it touches, so that everything else (indentation,
 comment alignment, quoting, blank lines) stays exactly as the user wrote it.
 
-ruamel.yaml finds where things are; the edit itself is text: a name appended inside a flow list
+The parsed file (`aliasfile.nodes`) says where things are; the edit itself is text: a name appended inside a flow list
 (`[a, b]` -> `[a, b, c]`), a new item line under a block list, a new entity line at the end of its label's
 block, a new label block at the end of the file. A shape these edits do not cover returns None, and the
 caller falls back to a round-trip dump.
@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import re
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+import yaml
 
+from entnorm.aliasfile.nodes import Map, Seq, load
 from entnorm.names.normalize import key
 
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*")
@@ -29,26 +29,29 @@ def scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _load(text: str) -> CommentedMap | None:
-    data = YAML(typ="rt").load(text) if text.strip() else None
-    return data if isinstance(data, CommentedMap) else None
+def _load(text: str) -> Map | None:
+    try:
+        data = load(text).data
+    except yaml.YAMLError:
+        return None
+    return data if isinstance(data, Map) else None
 
 
-def _find(data: CommentedMap, canonical: str) -> tuple[CommentedMap, object] | None:
+def _find(data: Map, canonical: str) -> tuple[Map, object] | None:
     """(label block, canonical key as written) of an entity, matched by match key."""
     wanted = key(canonical)
     for block in data.values():
-        if isinstance(block, CommentedMap):
+        if isinstance(block, Map):
             for written in block:
                 if isinstance(written, str) and key(written) == wanted:
                     return block, written
     return None
 
 
-def _append_to_flow(lines: list[str], seq: CommentedSeq, name: str) -> bool:
+def _append_to_flow(lines: list[str], seq: Seq, name: str) -> bool:
     """`[a, b]` on one line becomes `[a, b, name]`."""
-    line = lines[seq.lc.line]
-    start = seq.lc.col
+    line = lines[seq.line]
+    start = seq.col
     if line[start : start + 1] != "[":
         return False
     depth, quote = 0, ""
@@ -68,16 +71,16 @@ def _append_to_flow(lines: list[str], seq: CommentedSeq, name: str) -> bool:
                 gap = len(rest) - len(rest.lstrip(" "))
                 if rest.lstrip(" ").startswith("#"):  # a comment after the list keeps its column if it can
                     rest = " " * max(1, gap - len(added)) + rest.lstrip(" ")
-                lines[seq.lc.line] = line[:i].rstrip() + added + "]" + rest
+                lines[seq.line] = line[:i].rstrip() + added + "]" + rest
                 return True
     return False  # a flow list over several lines
 
 
-def _append_to_block(lines: list[str], seq: CommentedSeq, name: str) -> bool:
+def _append_to_block(lines: list[str], seq: Seq, name: str) -> bool:
     """A new `- name` line after the last item, indented as the items are."""
     if not len(seq):
         return False
-    item_line, item_col = seq.lc.item(len(seq) - 1)
+    item_line, item_col = seq.item_at(len(seq) - 1)
     last = lines[item_line]
     dash = last.rfind("-", 0, item_col)
     if dash < 0 or last[:dash].strip():
@@ -86,8 +89,8 @@ def _append_to_block(lines: list[str], seq: CommentedSeq, name: str) -> bool:
     return True
 
 
-def _append(lines: list[str], seq: CommentedSeq, name: str) -> bool:
-    return _append_to_flow(lines, seq, name) if seq.fa.flow_style() else _append_to_block(lines, seq, name)
+def _append(lines: list[str], seq: Seq, name: str) -> bool:
+    return _append_to_flow(lines, seq, name) if seq.flow else _append_to_block(lines, seq, name)
 
 
 def _give_value(lines: list[str], line_number: int, value: str) -> bool:
@@ -104,10 +107,10 @@ def _give_value(lines: list[str], line_number: int, value: str) -> bool:
     return True
 
 
-def _entity_line(block: CommentedMap, lines: list[str], indent: str) -> int:
+def _entity_line(block: Map, lines: list[str], indent: str) -> int:
     """The line after which a new entity goes: the block's last line with content."""
     keys = list(block)
-    last_line = block.lc.key(keys[-1])[0] if keys else block.lc.line
+    last_line = block.key_at(keys[-1])[0] if keys else block.line
     end = last_line
     for number in range(last_line + 1, len(lines)):
         stripped = lines[number].strip()
@@ -122,7 +125,7 @@ def _entity_line(block: CommentedMap, lines: list[str], indent: str) -> int:
 def add_to_text(text: str, addition) -> str | None:
     """The text with `addition` (an `aliasfile.write.Addition`) filed, or None when the file's shape is one
     these edits do not cover. The caller has checked that the name belongs to no other entity."""
-    data = _load(text) if text.strip() else CommentedMap()
+    data = _load(text) if text.strip() else Map(0, 0, False)
     if data is None:
         return None
     lines = text.split("\n")
@@ -132,39 +135,39 @@ def add_to_text(text: str, addition) -> str | None:
     if found is not None:
         block, written = found
         value = block[written]
-        line_number = block.lc.key(written)[0]
-        if isinstance(value, CommentedMap):
+        line_number = block.key_at(written)[0]
+        if isinstance(value, Map):
             seq = value.get("aliases")
-            if isinstance(seq, CommentedSeq):
+            if isinstance(seq, Seq):
                 return "\n".join(lines) if _append(lines, seq, addition.name) else None
             if seq is None and "aliases" not in value and len(value):
-                first_line, first_col = value.lc.key(next(iter(value)))
+                first_line, first_col = value.key_at(next(iter(value)))
                 lines.insert(first_line, " " * first_col + f"aliases: [{scalar(addition.name)}]")
                 return "\n".join(lines)
             return None
-        if isinstance(value, CommentedSeq):
+        if isinstance(value, Seq):
             return "\n".join(lines) if _append(lines, value, addition.name) else None
         if value is None:
             return "\n".join(lines) if _give_value(lines, line_number, new_value) else None
         return None  # a single alias written as a scalar: leave it to the round trip
     block = data.get(addition.label)
     entry = f"{scalar(addition.canonical)}:" + ("" if same else f" {new_value}")
-    if isinstance(block, CommentedMap) and len(block):
-        indent = " " * block.lc.key(next(iter(block)))[1]
+    if isinstance(block, Map) and len(block):
+        indent = " " * block.key_at(next(iter(block)))[1]
         lines.insert(_entity_line(block, lines, indent) + 1, indent + entry)
         return "\n".join(lines)
     if addition.label in data:
         return None  # an empty label line: its indentation is unknown, leave it to the round trip
     indent = _indent_of(data) or "  "
-    spaced = any(not lines[data.lc.key(k)[0] - 1].strip() for k in list(data)[1:])  # blank lines between labels
+    spaced = any(not lines[data.key_at(k)[0] - 1].strip() for k in list(data)[1:])  # blank lines between labels
     while lines and not lines[-1].strip():
         lines.pop()
     lines += ([""] if lines and spaced else []) + [f"{addition.label}:", indent + entry, ""]
     return "\n".join(lines)
 
 
-def _indent_of(data: CommentedMap) -> str:
+def _indent_of(data: Map) -> str:
     for block in data.values():
-        if isinstance(block, CommentedMap) and len(block):
-            return " " * block.lc.key(next(iter(block)))[1]
+        if isinstance(block, Map) and len(block):
+            return " " * block.key_at(next(iter(block)))[1]
     return ""

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
 
+from entnorm.aliasfile.nodes import Map, Seq, load
 from entnorm.aliasfile.table import AliasEntity, AliasTable
 from entnorm.errors import where
 from entnorm.labels import KNOWN_LABELS
@@ -21,7 +20,6 @@ from entnorm.names.normalize import key
 _SCALAR = (str, int, float, bool)
 #: A message quotes at most this many characters of a value (an expansion bomb must not print megabytes).
 QUOTE_CHARS = 60
-_SAFE_TAGS = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:int")
 
 
 def _quote(value: object) -> str:
@@ -31,7 +29,7 @@ def _quote(value: object) -> str:
 
 
 def _bounded(value: object, depth: int) -> str:
-    """repr of at most 4 items a level, 2 levels deep: ruamel's sequences and mappings are never shown whole."""
+    """repr of at most 4 items a level, 2 levels deep: a sequence or mapping is never shown whole."""
     if isinstance(value, dict):
         if depth >= 2:
             return "{…}"
@@ -45,25 +43,17 @@ def _bounded(value: object, depth: int) -> str:
     return repr(value)[: QUOTE_CHARS + 1]
 
 
-def _tag(node: object) -> str | None:
-    """The explicit YAML tag of a node (`!!python/object ...`), or None."""
-    tag = getattr(node, "tag", None)
-    value = getattr(tag, "value", tag)
-    return value if isinstance(value, str) and value not in _SAFE_TAGS else None
-
-
 def _position(node: object, item: object = None) -> tuple[int | None, int | None]:
     """1-based (line, col) of a mapping key / sequence item, or of the node itself."""
-    lc = getattr(node, "lc", None)
-    if lc is None:
-        return None, None
     try:
-        if item is not None and isinstance(node, CommentedMap):
-            line, col = lc.key(item)
-        elif item is not None and isinstance(node, CommentedSeq):
-            line, col = lc.item(item)
+        if item is not None and isinstance(node, Map):
+            line, col = node.key_at(item)
+        elif item is not None and isinstance(node, Seq):
+            line, col = node.item_at(item)
+        elif isinstance(node, Map | Seq):
+            line, col = node.line, node.col
         else:
-            line, col = lc.line, lc.col
+            return None, None
     except (KeyError, IndexError, TypeError):
         return None, None
     return line + 1, col + 1
@@ -86,8 +76,8 @@ class Problem:
 
 def _read(text: str, problems: list[Problem]) -> object:
     try:
-        return YAML(typ="rt").load(text)
-    except MarkedYAMLError as exc:
+        document = load(text)
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         fix = "check the quotes, brackets and indentation there"
@@ -95,14 +85,23 @@ def _read(text: str, problems: list[Problem]) -> object:
             message += "; merge the two entries into one"
             fix = ""
         problems.append(Problem(mark.line + 1 if mark else None, mark.column + 1 if mark else None, message, fix))
-    except YAMLError as exc:
+        return None
+    except yaml.YAMLError as exc:
         problems.append(Problem(None, None, str(exc)))
-    return None
+        return None
+    for line, col, tag in document.tagged:
+        problems.append(
+            Problem(
+                line + 1,
+                col + 1,
+                f"a YAML tag ({_quote(tag)}) is not allowed: entnorm never runs one",
+                "remove the tag",
+            )
+        )
+    return None if document.tagged else document.data
 
 
-def _entity(
-    label: str, canonical: object, value: object, block: CommentedMap, problems: list[Problem]
-) -> AliasEntity | None:
+def _entity(label: str, canonical: object, value: object, block: Map, problems: list[Problem]) -> AliasEntity | None:
     line, col = _position(block, canonical)
     if not isinstance(canonical, str) or not canonical.strip():
         problems.append(
@@ -113,9 +112,9 @@ def _entity(
     raw_aliases: object = []
     if isinstance(value, str):
         raw_aliases = [value]
-    elif isinstance(value, CommentedSeq):
+    elif isinstance(value, Seq):
         raw_aliases = value
-    elif isinstance(value, CommentedMap):
+    elif isinstance(value, Map):
         raw_aliases = value.get("aliases") or []
         for field_name, field_value in value.items():
             if field_name == "aliases":
@@ -143,7 +142,7 @@ def _entity(
         )
         return None
     if not isinstance(raw_aliases, list):
-        aline, acol = _position(value, "aliases") if isinstance(value, CommentedMap) else (line, col)
+        aline, acol = _position(value, "aliases") if isinstance(value, Map) else (line, col)
         problems.append(
             Problem(
                 aline,
@@ -154,7 +153,7 @@ def _entity(
         )
         raw_aliases = []
     aliases = []
-    container = raw_aliases if isinstance(raw_aliases, CommentedSeq) else None
+    container = raw_aliases if isinstance(raw_aliases, Seq) else None
     for i, alias in enumerate(raw_aliases):  # type: ignore[union-attr]
         if not isinstance(alias, str) or not alias.strip():
             aline, acol = _position(container, i) if container is not None else (line, col)
@@ -171,26 +170,6 @@ def _entity(
     return AliasEntity(canonical.strip(), label, tuple(aliases), attributes, line or 0)
 
 
-def _tagged_nodes(node: object, seen: set[int] | None = None):
-    """(line, col, tag) of every value below `node` that carries an explicit tag. Shared nodes (YAML anchors)
-    are visited once, so a document of nested aliases costs its size, not its expansion."""
-    seen = set() if seen is None else seen
-    if id(node) in seen:
-        return
-    seen.add(id(node))
-    if isinstance(node, CommentedMap):
-        children = [(v, _position(node, k)) for k, v in node.items()]
-    elif isinstance(node, CommentedSeq):
-        children = [(v, _position(node, i)) for i, v in enumerate(node)]
-    else:
-        return
-    for child, (line, col) in children:
-        if (tag := _tag(child)) is not None:
-            yield line, col, tag
-        else:
-            yield from _tagged_nodes(child, seen)
-
-
 def validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
     """Build the table from whatever is usable and collect every problem, in file order."""
     problems: list[Problem] = []
@@ -198,7 +177,7 @@ def validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
     data = _read(text, problems)
     if data is None:
         return table, problems
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, Map):
         line, col = _position(data)
         problems.append(
             Problem(
@@ -208,13 +187,6 @@ def validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
                 "start with a label line such as PERSON:",
             )
         )
-        return table, problems
-    tagged = list(_tagged_nodes(data))
-    for line, col, tag in tagged:
-        problems.append(
-            Problem(line, col, f"a YAML tag ({_quote(tag)}) is not allowed: entnorm never runs one", "remove the tag")
-        )
-    if tagged:
         return table, problems
     for label, block in data.items():
         line, col = _position(data, label)
@@ -226,7 +198,7 @@ def validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
             continue
         if block is None:
             continue
-        if not isinstance(block, CommentedMap):
+        if not isinstance(block, Map):
             problems.append(
                 Problem(
                     line,
@@ -243,15 +215,15 @@ def validate(text: str, path: str) -> tuple[AliasTable, list[Problem]]:
     return table, problems
 
 
-def _index(table: AliasTable, entity: AliasEntity, block: CommentedMap, problems: list[Problem]) -> None:
+def _index(table: AliasTable, entity: AliasEntity, block: Map, problems: list[Problem]) -> None:
     index = len(table.entities)
     seen: set[str] = set()
     for name in entity.names:
         k = key(name)
         if not k:
             continue
-        aline, acol = _alias_position(block, entity.canonical, name)
         if k in seen:
+            aline, acol = _alias_position(block, entity.canonical, name)
             problems.append(
                 Problem(
                     aline,
@@ -265,6 +237,7 @@ def _index(table: AliasTable, entity: AliasEntity, block: CommentedMap, problems
         seen.add(k)
         owner = table.by_key.setdefault(k, index)
         if owner != index:
+            aline, acol = _alias_position(block, entity.canonical, name)
             other = table.entities[owner]
             problems.append(
                 Problem(
@@ -290,10 +263,10 @@ def _closest_label(label: object) -> str:
     return f"did you mean {match[0]}?" if match else ""
 
 
-def _alias_position(block: CommentedMap, canonical: str, name: str) -> tuple[int | None, int | None]:
+def _alias_position(block: Map, canonical: str, name: str) -> tuple[int | None, int | None]:
     value = block.get(canonical)
-    seq = value.get("aliases") if isinstance(value, CommentedMap) else value
-    if isinstance(seq, CommentedSeq):
+    seq = value.get("aliases") if isinstance(value, Map) else value
+    if isinstance(seq, Seq):
         for i, alias in enumerate(seq):
             if isinstance(alias, str) and alias.strip() == name:
                 return _position(seq, i)

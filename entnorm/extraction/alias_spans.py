@@ -23,7 +23,7 @@ class AliasMatcher:
     so that "Turkey" does not match "roast turkey" (capitals, as in "TURKEY" in a dateline, do match). The words
     of a name may be separated by spaces, hyphens, apostrophes or dots ("al-Hashimi" = "al Hashimi"). A name
     followed by a generational suffix or a regnal numeral ("Jr.", "XVI") is not that name.
-    Matching costs one pass over the words.
+    Matching costs one pass over the words, and a dictionary lookup for each.
     """
 
     _WORD = re.compile(r"\w+")
@@ -43,31 +43,22 @@ class AliasMatcher:
             self._by_first.setdefault(pattern[0].casefold(), []).append((pattern, exact, capitals, label))
         for patterns in self._by_first.values():
             patterns.sort(key=lambda p: -len(p[0]))  # longest name first
-        self._longest = max((len(p[0]) for ps in self._by_first.values() for p in ps), default=1)
-        firsts = sorted(self._by_first, key=len, reverse=True)
-        # one C-speed scan for the first words; only their neighbourhoods are looked at word by word
-        self._first = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, firsts)) + r")(?!\w)", re.IGNORECASE) if firsts else None
-        )
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
-        if self._first is None:
+        if not self._by_first:
             return found
-        resume = 0
-        for hit in self._first.finditer(text):
-            if hit.start() < resume:
-                continue
-            words = []
-            for w in self._WORD.finditer(text, hit.start()):
-                words.append((w.start(), w.end(), w.group()))
-                if len(words) > self._longest:  # one more: a suffix after the name
-                    break
-            match = self._match_at(text, words, 0)
+        # one pass over the words: a dictionary lookup each, whatever the number of names
+        words = [(w.start(), w.end(), w.group()) for w in self._WORD.finditer(text)]
+        i = 0
+        while i < len(words):
+            match = self._match_at(text, words, i) if words[i][2].casefold() in self._by_first else None
             if match:
                 end_index, label = match
-                found.append((words[0][0], words[end_index][1], label))
-                resume = words[end_index][1]
+                found.append((words[i][0], words[end_index][1], label))
+                i = end_index + 1
+            else:
+                i += 1
         return found
 
     def _match_at(self, text: str, words: list, i: int) -> tuple[int, str] | None:

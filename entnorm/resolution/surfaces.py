@@ -19,6 +19,7 @@ from entnorm.names.gazetteer import Gazetteer, Place
 from entnorm.names.normalize import fold, key
 from entnorm.names.parse import PARTICLES, Name, is_generic, parse
 from entnorm.records import Mention
+from entnorm.resolution.reach import entities_in_reach
 
 
 class Tally:
@@ -197,7 +198,8 @@ def build_surfaces(
     mentions: Sequence[Mention], aliases: AliasTable, gazetteer: Gazetteer
 ) -> tuple[list[Surface], list[int]]:
     """The surfaces of `mentions` and of the alias file's names, sorted by key, and for each mention the index
-    of its surface. The alias file's own names take part in matching, with no mentions of their own."""
+    of its surface. The alias file's own names take part in matching, with no mentions of their own: those of
+    the entities the mentions can reach (`resolution.reach`)."""
     by_key: dict[str, Surface] = {}
     keys = []
     for m in mentions:
@@ -211,7 +213,9 @@ def build_surfaces(
         surface.texts.add(m.text)
         surface.labels.add(m.label)
         surface.docs.add(m.doc)
-    for entity in aliases.entities:
+    mention_keys = [k for k in by_key if not k.startswith("\0")]
+    for index in entities_in_reach(aliases, mention_keys):
+        entity = aliases.entities[index]
         for alias_name in entity.names:
             k = key(alias_name)
             if k and k not in by_key:

@@ -43,11 +43,12 @@ def test_missing_file_is_empty(tmp_path):
     [
         (
             "PERSON:\n  A B: [x\n",
-            "aliases.yaml:3:1: while parsing a flow sequence expected ',' or ']', but got '<stream end>'",
+            "aliases.yaml:3:1: while parsing a flow sequence did not find expected ',' or ']'",
         ),
         (
             "PERSON:\n  A B: [x]\n  A B: [y]\n",
-            'aliases.yaml:3:3: while constructing a mapping found duplicate key "A B" with value "[\'y\']" (original value: "[\'x\']"); merge the two entries into one',
+            "aliases.yaml:3:3: while constructing a mapping found duplicate key 'A B' (first on line 2); "
+            "merge the two entries into one",
         ),
         (
             "PERSN:\n  A B: [x]\n",

@@ -213,10 +213,7 @@ def test_exit_1_malformed_alias_file(run, corpus, write):
     write("aliases.yaml", "PERSON:\n  Sergei Lavrov: [Lavrov\n")
     result = run("extract", corpus)
     assert (result.exit_code, result.stdout) == (1, "")
-    assert (
-        result.stderr
-        == "Error: aliases.yaml:3:1: while parsing a flow sequence expected ',' or ']', but got '<stream end>'\n"
-    )
+    assert result.stderr == "Error: aliases.yaml:3:1: while parsing a flow sequence did not find expected ',' or ']'\n"
 
 
 def test_exit_1_alias_under_two_entities(run, corpus, write):
@@ -393,7 +390,7 @@ def test_aliases_check_syntax_error(write):
     assert result.exit_code == 1
     assert (
         result.stdout
-        == "aliases.yaml:3:1: while parsing a flow sequence expected ',' or ']', but got '<stream end>'; fix: check the quotes, brackets and indentation there\n"
+        == "aliases.yaml:3:1: while parsing a flow sequence did not find expected ',' or ']'; fix: check the quotes, brackets and indentation there\n"
     )
 
 

@@ -1,0 +1,104 @@
+"""Which alias-file entities a run's mentions can reach, so that a watchlist of 100,000 entities costs what the
+mentions touch, not what the file holds.
+
+The alias file's names take part in matching (an unlisted spelling meets a listed one), but a listed name can
+only meet a mention it shares a blocking key with (`resolution.blocking`): two words that agree, a one-word
+name and a word of the other, the initials, or the name written as one word. Words agree here by their
+consonant skeleton or its letters sorted, as in the blocker. An entity none of whose names can meet any
+mention so is left out; every name of an entity in reach is kept, so its spellings still group together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from entnorm.aliasfile.table import AliasTable
+from entnorm.labels import PERSON, kind_of
+from entnorm.names.parse import PARTICLES
+from entnorm.names.phonetic import skeleton, sound
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_reach(word: str) -> tuple[str, str, str]:
+    """A word's skeleton (its sound when the skeleton is too short to say much), its letters sorted, and the
+    skeleton alone, which names written as one word are keyed by."""
+    skel = skeleton(word)
+    if len(skel) < 3:
+        return "=" + sound(word), "~" + "".join(sorted(skel)), skel
+    return skel, "~" + "".join(sorted(skel)), skel
+
+
+def _words(name_key: str) -> list[str]:
+    """The words that say something: not initials, not particles ("al", "bin", "van")."""
+    return [w for w in name_key.split() if len(w) > 1 and w not in PARTICLES]
+
+
+def _whole_keys(words: list[str]) -> set[str]:
+    """The name's initials (with and without its short words: "Hayat Tahrir al-Sham" / "HTS"; a one-word name
+    stands for initials itself) and the name written as one word (its words' skeletons run together:
+    "Alshara" / "al-Sharaa")."""
+    if len(words) == 1:
+        out = {"#" + words[0]}
+    else:
+        out = {"#" + "".join(w[0] for w in words), "#" + "".join(w[0] for w in words if len(w) > 2)}
+    out.add("=" + "".join(_word_reach(w)[2] for w in words))
+    return out
+
+
+def _word_keys(words: Iterable[str]) -> set[str]:
+    return {k for w in words for k in _word_reach(w)[:2]}
+
+
+def _pair_keys(words: list[str]) -> set[str]:
+    """Two words of a name agree: how the blocker pairs names of several words (a given name with another
+    word, or any two words of an organisation)."""
+    mains = sorted({_word_reach(w)[0] for w in words})
+    return {f"{a}|{b}" for i, a in enumerate(mains) for b in mains[i + 1 :]}
+
+
+class _Wanted:
+    """The keys the run's mentions probe, by what they may meet."""
+
+    def __init__(self, mention_keys: Iterable[str]) -> None:
+        self.any_word: set[str] = set()  # a one-word mention meets a word of a longer name
+        self.one_word: set[str] = set()  # a word of a longer mention meets a one-word name
+        self.pairs: set[str] = set()
+        self.whole: set[str] = set()
+        for k in mention_keys:
+            words = _words(k)
+            if not words:
+                continue
+            if len(words) == 1:
+                self.any_word |= _word_keys(words)
+            else:
+                self.one_word |= _word_keys(words)
+                self.pairs |= _pair_keys(words)
+            self.whole |= _whole_keys(words)
+
+    def reaches(self, name_key: str, person: bool) -> bool:
+        """Whether a listed name (by match key) can be compared with one of the mentions. A one-word mention
+        meets a person's family name (the last word) only, as the blocker has it, and any word of another
+        name."""
+        words = _words(name_key)
+        if not words:
+            return False
+        if len(words) == 1:
+            if not self.one_word.isdisjoint(_word_keys(words)) or not self.any_word.isdisjoint(_word_keys(words)):
+                return True
+        else:
+            heads = words[-1:] if person else words
+            if not self.any_word.isdisjoint(_word_keys(heads)) or not self.pairs.isdisjoint(_pair_keys(words)):
+                return True
+        return not self.whole.isdisjoint(_whole_keys(words))
+
+
+def entities_in_reach(aliases: AliasTable, mention_keys: Iterable[str]) -> list[int]:
+    """Indexes (into `aliases.entities`) of the entities one of whose names the mentions can reach, in file
+    order."""
+    wanted = _Wanted(mention_keys)
+    found = set()
+    for k, index in aliases.by_key.items():
+        if index not in found and wanted.reaches(k, kind_of(aliases.entities[index].label) == PERSON):
+            found.add(index)
+    return sorted(found)
