@@ -1,5 +1,6 @@
 """The jobs behind the commands, one plain function each: `extract_files`, `resolve_names`, `explain_name`,
-`suggest_changes` (and `file_suggestions`). The CLI parses options, calls one of these and writes what it returns.
+`suggest_changes` (and `file_suggestions`), `review_files`. The CLI parses options, calls one of these and
+writes what it returns.
 
 This is where the two wings meet: extraction (files -> mentions) and resolution (mentions -> entities) never
 import each other; a job hands the one's mentions to the other. It is also where the settings are decided:
@@ -13,14 +14,14 @@ import codecs
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from entnorm.aliasfile.read import AliasTable, load_aliases
 from entnorm.aliasfile.write import add_names
 from entnorm.errors import BadOption, EntnormError
 from entnorm.extraction.corpus import Progress, Warn, list_files, read_lines, read_names
 from entnorm.labels import DEFAULT_LABELS
-from entnorm.records import Explanation, Mention, Resolution
+from entnorm.records import Document, Explanation, Mention, Resolution
 from entnorm.resolution.diagnostics import explain
 from entnorm.resolution.entities import build_entities
 from entnorm.resolution.resolver import Resolver
@@ -116,12 +117,14 @@ def open_cache(enabled: bool, on_warning: Warn) -> Iterator:
 @dataclass(slots=True)
 class Extracted:
     """What `extract_files` found: the files read, every mention in document order, the acronyms the texts
-    define, and the resolution (absent when the caller resolves itself)."""
+    define, the resolution (absent when the caller resolves itself), and the documents as read when they were
+    asked for (`keep_documents`)."""
 
     files: list[str]
     mentions: list[Mention]
     acronyms: list[tuple[str, str]]
     resolution: Resolution | None
+    documents: list[Document] = field(default_factory=list)
 
 
 def extract_files(
@@ -140,6 +143,7 @@ def extract_files(
     on_warning: Warn = lambda message: None,
     on_files: Callable[[int, int], None] = lambda files, chars: None,
     on_document: Progress = lambda document: None,
+    keep_documents: bool = False,
 ) -> Extracted:
     """List the files under `paths`, pick the model and the labels, find the mentions and (with `resolve`)
     resolve them. See `extraction.mentions.extract_mentions` for how the texts are read."""
@@ -164,12 +168,13 @@ def extract_files(
             scheduler=scheduler,
             on_warning=on_warning,
             on_document=on_document,
+            keep_documents=keep_documents,
         )
     if not resolve:
-        return Extracted(files, found.mentions, found.acronyms, None)
+        return Extracted(files, found.mentions, found.acronyms, None, found.documents)
     resolution = Resolver(aliases).resolve(found.mentions, acronyms=found.acronyms)
     mentions, resolution = keep_labels(found.mentions, resolution, set(wanted))
-    return Extracted(files, mentions, found.acronyms, resolution)
+    return Extracted(files, mentions, found.acronyms, resolution, found.documents)
 
 
 def keep_labels(mentions: list[Mention], resolution: Resolution, labels: set[str]) -> tuple[list[Mention], Resolution]:
@@ -228,6 +233,57 @@ def explain_name(
     return explain(resolver, analysis, resolution, len(mentions) - 1)
 
 
+@dataclass(slots=True)
+class Reviewed:
+    """What a review shows: the documents as read, every mention, the entities, and the suggestions for the
+    alias file, all from one resolution."""
+
+    files: list[str]
+    documents: list[Document]
+    mentions: list[Mention]
+    resolution: Resolution
+    suggestions: list[Suggestion]
+
+
+def review_files(
+    paths: Sequence[str],
+    *,
+    aliases: AliasTable,
+    model: str | None = None,
+    pattern: str = "*.txt",
+    jobs: int = 0,
+    use_cache: bool = True,
+    encoding: str | None = None,
+    keep_documents: bool = True,
+    on_warning: Warn = lambda message: None,
+    on_files: Callable[[int, int], None] = lambda files, chars: None,
+    on_document: Progress = lambda document: None,
+) -> Reviewed:
+    """Resolve the texts in `paths` once, keeping the comparisons, and list what the alias file could pin down
+    (`resolution.suggest`). The labels are the default ones, as `aliases suggest` has them, so the suggestion
+    ids are those `aliases suggest --write --accept ID` takes."""
+    found = extract_files(
+        paths,
+        aliases=aliases,
+        pattern=pattern,
+        model=model,
+        labels_option=False,
+        jobs=jobs,
+        use_cache=use_cache,
+        encoding=encoding,
+        resolve=False,
+        on_warning=on_warning,
+        on_files=on_files,
+        on_document=on_document,
+        keep_documents=keep_documents,
+    )
+    analysis = Resolver(aliases).analyse(found.mentions, acronyms=found.acronyms, keep_comparisons=True)
+    resolution = build_entities(analysis, aliases)
+    suggestions = suggest(analysis, resolution, aliases)
+    mentions, resolution = keep_labels(found.mentions, resolution, set(DEFAULT_LABELS))
+    return Reviewed(found.files, found.documents, mentions, resolution, suggestions)
+
+
 def suggest_changes(
     paths: Sequence[str],
     *,
@@ -237,17 +293,10 @@ def suggest_changes(
     on_warning: Warn = lambda message: None,
 ) -> list[Suggestion]:
     """Resolve the texts in `paths` once and list what the alias file could pin down (`resolution.suggest`)."""
-    found = extract_files(
-        paths,
-        aliases=aliases,
-        pattern=pattern,
-        model=model,
-        labels_option=False,
-        resolve=False,
-        on_warning=on_warning,
+    found = review_files(
+        paths, aliases=aliases, model=model, pattern=pattern, keep_documents=False, on_warning=on_warning
     )
-    analysis = Resolver(aliases).analyse(found.mentions, acronyms=found.acronyms, keep_comparisons=True)
-    return suggest(analysis, build_entities(analysis, aliases), aliases)
+    return found.suggestions
 
 
 def check_accepted(suggestions: list[Suggestion], accepted: Sequence[str]) -> None:

@@ -51,6 +51,40 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
 
 
 @contextmanager
+def replaced_file(path: str) -> Iterator[str]:
+    """A temporary path in the folder of `path` to build a file at (a database, which is not written as a
+    stream); when the block ends without an error it is flushed to disk and replaces `path` in one
+    `os.replace`, so a failed run leaves the previous file whole. Checked before the work starts, as
+    `open_output` is.
+
+    Raises:
+        OutputError: the path cannot be written (no such folder, a folder, no permission).
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder; give a file name")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except FileNotFoundError:
+        raise OutputError(f"cannot write {path}: there is no folder {target.parent}") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+    os.close(fd)
+    try:
+        yield tmp
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            if not target.exists():
+                os.chmod(tmp, 0o666 & ~_umask())
+            _put_in_place(fd, tmp, target)
+        finally:
+            os.close(fd)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
 def open_output(path: str) -> Iterator[TextIO]:
     """A text stream for the output: standard output for "-"; for a device or a pipe (/dev/stdout, a FIFO)
     the path itself; for a file, a temporary file in the same folder that replaces the file when the block

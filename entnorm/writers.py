@@ -17,6 +17,15 @@ from typing import TextIO
 FORMATS = ("auto", "table", "json", "jsonl", "csv")
 #: With --format auto and --output FILE, the file's extension picks the format; any other: JSON lines.
 EXTENSION_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+#: Extensions of an SQLite database (`review.database`), for the commands that can write one.
+DATABASE_EXTENSIONS = (".db", ".sqlite", ".sqlite3")
+
+
+def is_database(requested: str, output: str) -> bool:
+    """Whether -f and -o ask for an SQLite database: -f sqlite, or -f auto with a database extension."""
+    if requested == "sqlite":
+        return True
+    return requested == "auto" and os.path.splitext(output)[1].lower() in DATABASE_EXTENSIONS
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -42,7 +42,7 @@ from entnorm.records import ENTITY_FIELDS, MENTION_FIELDS, mention_row
     show_default=True,
     help="entities: one record per entity; mentions: one per occurrence, with character offsets.",
 )
-@output_options
+@output_options(database=True)
 @glob_option
 @click.option(
     "--encoding",
@@ -80,35 +80,45 @@ def extract(
     their spellings.
 
     Entities are printed most-mentioned first; mentions in document order. Warnings and progress go to
-    stderr, data to stdout.
+    stderr, data to stdout. A database (-o NAME.db, or -f sqlite) holds documents, entities, their spellings
+    and every mention with its context, whatever --level and --limit say.
 
     \b
     Examples:
       entnorm extract corpus/
       entnorm extract corpus/ --limit 10
       entnorm extract corpus/ --level mentions -f csv -o mentions.csv
+      entnorm extract corpus/ -o corpus.db     # SQLite, both levels: datasette corpus.db
       entnorm extract corpus/ -f jsonl | jq -c 'select(.label == "PERSON")'
       cat article.txt | entnorm extract - --labels PERSON
     """
-    from entnorm.jobs import extract_files, load_alias_table
-    from entnorm.storage import open_output
+    from entnorm.errors import BadOption
+    from entnorm.jobs import load_alias_table
+    from entnorm.storage import open_output, replaced_file
+    from entnorm.writers import is_database
 
     table = load_alias_table(aliases_path)
-    with open_output(output) as stream, progress_bar(enabled=not quiet) as (on_files, on_document):
-        found = extract_files(
-            paths,
-            aliases=table,
-            pattern=pattern,
-            model=model,
-            labels=parse_labels(labels) if labels is not None else None,
-            jobs=jobs,
-            use_cache=not no_cache,
-            encoding=encoding,
-            scheduler=scheduler,
-            on_warning=warn,
-            on_files=on_files,
-            on_document=on_document,
-        )
+    settings = {
+        "aliases": table,
+        "pattern": pattern,
+        "model": model,
+        "labels": parse_labels(labels) if labels is not None else None,
+        "jobs": jobs,
+        "use_cache": not no_cache,
+        "encoding": encoding,
+        "scheduler": scheduler,
+    }
+    if is_database(fmt, output):
+        if output == "-":
+            raise BadOption("--format", "a database is a file: give it a name with -o, like -o corpus.db")
+        from entnorm.review.database import write_database
+
+        with replaced_file(output) as tmp:
+            found = _extract(paths, settings, quiet=quiet, keep_documents=True)
+            write_database(tmp, found.documents, found.mentions, found.resolution)
+        return
+    with open_output(output) as stream:
+        found = _extract(paths, settings, quiet=quiet)
         entities = found.resolution.entities
         if level == "entities":
             title = f"{len(entities)} entities, {len(found.mentions)} mentions, {len(found.files)} files"
@@ -120,3 +130,17 @@ def extract(
         pairs = zip(found.mentions, found.resolution.entity_of, strict=True)
         rows = islice((mention_row(m, entities[e]) for m, e in pairs), limit)
         emit(rows, MENTION_FIELDS, fmt, output, stream, title=f"{len(found.mentions)} mentions")
+
+
+def _extract(paths, settings: dict, *, quiet: bool, keep_documents: bool = False):
+    from entnorm.jobs import extract_files
+
+    with progress_bar(enabled=not quiet) as (on_files, on_document):
+        return extract_files(
+            paths,
+            **settings,
+            on_warning=warn,
+            on_files=on_files,
+            on_document=on_document,
+            keep_documents=keep_documents,
+        )

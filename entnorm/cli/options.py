@@ -21,27 +21,38 @@ def warn(message: str) -> None:
     click.echo(f"warning: {message}", err=True)
 
 
-def output_options(command: Callable) -> Callable:
-    """--format and --output, shared by every command that writes records."""
-    command = click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, writable=True, allow_dash=True),
-        default="-",
-        help="Write here instead of standard output. With --format auto, the extension picks the format "
-        "(.json, .jsonl, .csv; otherwise JSON lines).",
-    )(command)
-    command = click.option(
-        "-f",
-        "--format",
-        "fmt",
-        type=click.Choice(FORMATS),
-        default="auto",
-        show_default=True,
-        help="table: for reading; json: one array; jsonl: one object per line; csv: with a header. "
-        "auto: table on a terminal, jsonl when piped.",
-    )(command)
-    return command
+def output_options(command: Callable | None = None, *, database: bool = False) -> Callable:
+    """--format and --output, shared by every command that writes records; `database` adds the sqlite format
+    (extract)."""
+    formats = FORMATS + (("sqlite",) if database else ())
+    extensions = ".json, .jsonl, .csv" + (", .db, .sqlite" if database else "")
+
+    def decorate(command: Callable) -> Callable:
+        command = click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+            default="-",
+            help="Write here instead of standard output. With --format auto, the extension picks the format "
+            f"({extensions}; otherwise JSON lines).",
+        )(command)
+        return click.option(
+            "-f",
+            "--format",
+            "fmt",
+            type=click.Choice(formats),
+            default="auto",
+            show_default=True,
+            help="table: for reading; json: one array; jsonl: one object per line; csv: with a header"
+            + (
+                "; sqlite: a database of documents, entities, aliases and mentions in context (needs -o)"
+                if database
+                else ""
+            )
+            + ". auto: table on a terminal, jsonl when piped.",
+        )(command)
+
+    return decorate(command) if command is not None else decorate
 
 
 def aliases_option(command: Callable) -> Callable:

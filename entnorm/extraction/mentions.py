@@ -175,10 +175,12 @@ def _in_the_file(mentions: list[Mention], offsets: OffsetMap | None) -> list[Men
 
 @dataclass(slots=True)
 class Extraction:
-    """Every mention found, in document order, and the (name, acronym) pairs the texts define."""
+    """Every mention found, in document order, and the (name, acronym) pairs the texts define; with
+    `keep_documents`, the documents too, as read (the text the offsets index)."""
 
     mentions: list[Mention]
     acronyms: list[tuple[str, str]]
+    documents: list[Document] = field(default_factory=list)
 
 
 def extract_mentions(
@@ -194,6 +196,7 @@ def extract_mentions(
     scheduler: str | None = None,
     on_warning: Warn = lambda message: None,
     on_document: Progress = lambda document: None,
+    keep_documents: bool = False,
 ) -> Extraction:
     """Find the mentions in `files` (already expanded by `corpus.list_files`) with the spaCy pipeline `model`
     (a name or path; `meta` is its meta.json, see `model.read_meta`). The pipeline is loaded only if a file
@@ -211,6 +214,9 @@ def extract_mentions(
     total = sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f))
     batch_size = batch_size_for(total, len(files), longest=CHUNK_CHARS)
     documents = iter_documents(files, encoding=encoding, on_warning=on_warning)
+    kept: list[Document] = []
+    if keep_documents:
+        documents = _kept(documents, kept)
     found: list[DocumentMentions] = []
     if scheduler:
         from entnorm.extraction.recognisers import DaskRecogniser
@@ -230,4 +236,11 @@ def extract_mentions(
         m for r, doc_mentions in zip(found, refined, strict=True) for m in _in_the_file(doc_mentions, r.offsets)
     ]
     acronyms = [pair for r in found for pair in r.acronyms]
-    return Extraction(mentions, acronyms)
+    return Extraction(mentions, acronyms, kept)
+
+
+def _kept(documents: Iterable[Document], kept: list[Document]) -> Iterator[Document]:
+    """The documents, each also appended to `kept` as it is read."""
+    for document in documents:
+        kept.append(document)
+        yield document
