@@ -9,7 +9,7 @@
      load             read and index the file (what every command does first)
      check            entnorm aliases check
      add              one entnorm aliases add on the file (a copy)
-     suggest-write    entnorm aliases suggest --write --accept 1 on the 5 sample articles with the file (a copy)
+     suggest-write    entnorm aliases suggest --write --accept m1 on the 5 sample articles with the file (a copy)
      extract-none     entnorm extract on the 1M-word synthetic corpus with an empty alias file (the baseline)
      extract-aliases  the same with the big alias file, its own fresh cache
      extract-warm     extract-aliases again after one alias edit (the cache answers the NER)
@@ -131,13 +131,15 @@ def main() -> None:
     results: dict[str, dict] = {}
     results["load"] = run_child(LOAD, str(big))
     print(f"alias file: {big.relative_to(ROOT)}, {results['load']['entities']:,} entities; corpus {words:,} words")
-    results["check"] = run_child(CLI, json.dumps(["aliases", "check", "-a", str(big)]))
+    results["check"] = run_child(CLI, json.dumps(["aliases", "check", str(big)]))
     shutil.copy(big, copy)
-    results["add"] = run_child(CLI, json.dumps(["aliases", "add", "-a", str(copy), "Sergei Lavrov", "Sergey Lavrov"]))
+    results["add"] = run_child(
+        CLI, json.dumps(["aliases", "add", "-a", str(copy), "Sergey Lavrov", "--to", "Sergei Lavrov"])
+    )
     env = {**os.environ, "ENTNORM_CACHE_DIR": str(work / "c0")}
-    sample = [str(SAMPLE), "-a", str(copy), "-m", args.model, "-q"]
+    sample = [str(SAMPLE), "-a", str(copy), "-m", args.model]
     results["suggest-write"] = run_child(
-        CLI, json.dumps(["aliases", "suggest", *sample, "--write", "--accept", "1"]), env=env
+        CLI, json.dumps(["aliases", "suggest", *sample, "--write", "--accept", "m1"]), env=env
     )
     common = [str(folder), "--level", "mentions", "-f", "jsonl", "-m", args.model, "-q"]
     for name, alias_file, cache in [("extract-none", empty, "c1"), ("extract-aliases", copy, "c2")]:

@@ -1,6 +1,6 @@
 """The jobs behind the commands, one plain function each: `extract_files`, `resolve_names`, `explain_name`,
-`suggest_changes` (and `file_suggestions`), `review_files`. The CLI parses options, calls one of these and
-writes what it returns.
+`suggest_changes` (and `file_suggestions`), `review_files`, `check_alias_file`. The CLI parses options, calls
+one of these and writes what it returns.
 
 This is where the two wings meet: extraction (files -> mentions) and resolution (mentions -> entities) never
 import each other; a job hands the one's mentions to the other. It is also where the settings are decided:
@@ -17,11 +17,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from entnorm.aliasfile.read import AliasTable, load_aliases
+from entnorm.aliasfile.validate import Problem, validate
 from entnorm.aliasfile.write import add_names
 from entnorm.errors import BadOption, EntnormError
 from entnorm.extraction.corpus import Progress, Warn, list_files, read_lines, read_names
 from entnorm.labels import DEFAULT_LABELS
 from entnorm.records import Document, Explanation, Mention, Resolution
+from entnorm.resolution.alike import alike_entries
 from entnorm.resolution.diagnostics import explain
 from entnorm.resolution.entities import build_entities
 from entnorm.resolution.resolver import Resolver
@@ -34,6 +36,23 @@ MIN_FILES_PER_JOBS = 50
 def alias_path(path: str | None) -> str:
     """The alias file in use: --aliases, else $ENTNORM_ALIASES, else ./aliases.yaml."""
     return path if path is not None else os.environ.get("ENTNORM_ALIASES") or "aliases.yaml"
+
+
+def check_alias_file(text: str, *, path: str = "aliases.yaml") -> list[Problem]:
+    """Every problem of an alias file, in file order: the fatal ones that stop a run (`aliasfile.validate`),
+    a name listed twice, and entries that look like one entity (`resolution.alike`)."""
+    table, problems = validate(text, path)
+    for earlier, later, reason in alike_entries(table):
+        problems.append(
+            Problem(
+                later.line,
+                3,
+                f"{later.canonical!r} and {earlier.canonical!r} (line {earlier.line}) look like one entity ({reason})",
+                "merge the two entries, or keep both if they really are different",
+                fatal=False,
+            )
+        )
+    return sorted(problems, key=lambda p: (p.line or 0, p.col or 0))
 
 
 def load_alias_table(path: str | None) -> AliasTable:

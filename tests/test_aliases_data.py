@@ -1,7 +1,7 @@
 """The shipped aliases.yaml passes `aliases check`, and every name in it resolves to its own entity."""
 
-from entnorm.aliasfile.check import check_aliases
 from entnorm.aliasfile.read import load_aliases
+from entnorm.jobs import check_alias_file as check_aliases
 from entnorm.resolution.resolver import Resolver
 
 from .conftest import REPO

@@ -62,7 +62,7 @@ def _position(node: object, item: object = None) -> tuple[int | None, int | None
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong in an alias file, where, and how to fix it. A fatal problem makes the file unusable;
-    the others (a name listed twice, two entries that look like one entity) are reported by `aliasfile.check`."""
+    the others (a name listed twice, two entries that look like one entity) are reported by `jobs.check_alias_file`."""
 
     line: int | None
     col: int | None

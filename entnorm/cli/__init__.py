@@ -19,6 +19,7 @@ from entnorm import __version__
 from entnorm.cli.aliases import aliases
 from entnorm.cli.extract import extract
 from entnorm.cli.options import CONTEXT_SETTINGS
+from entnorm.cli.report import report
 from entnorm.cli.resolve import explain, resolve
 from entnorm.errors import BadOption, EntnormError
 
@@ -74,8 +75,9 @@ def cli() -> None:
       entnorm extract corpus/                      # a table on the terminal
       entnorm extract corpus/ -f json | jq '.[0]'  # JSON for other tools
       entnorm resolve names.txt                    # resolve a list of names
+      entnorm report corpus/                       # report.html: review it in a browser
     """
 
 
-for command in (extract, resolve, explain, aliases):
+for command in (extract, resolve, explain, aliases, report):
     cli.add_command(command)

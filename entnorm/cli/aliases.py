@@ -43,15 +43,14 @@ def aliases_check(path) -> None:
     Example:
       entnorm aliases check aliases.yaml
     """
-    from entnorm.aliasfile.check import check_aliases
     from entnorm.aliasfile.read import read_alias_file
-    from entnorm.jobs import alias_path
+    from entnorm.jobs import alias_path, check_alias_file
 
     path = path or alias_path(None)
     text = read_alias_file(path)
     if text is None:
         raise click.BadParameter(f"{path} does not exist", param_hint="PATH")
-    problems = check_aliases(text, path=path)
+    problems = check_alias_file(text, path=path)
     for problem in problems:
         click.echo(problem.describe(path))
     if problems:

@@ -62,7 +62,7 @@ CREATE INDEX mentions_doc ON mentions(doc);
 CREATE INDEX aliases_text ON aliases(text);
 CREATE INDEX entities_canonical ON entities(canonical);
 CREATE INDEX entities_label ON entities(label);
-CREATE VIRTUAL TABLE mentions_fts USING fts5(text, context, content='mentions', content_rowid='id');
+CREATE VIRTUAL TABLE mentions_fts USING fts5(text, context, content="mentions", content_rowid="id");
 """
 _WORD = re.compile(r"\S+")
 
