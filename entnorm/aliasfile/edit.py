@@ -122,6 +122,26 @@ def _entity_line(block: Map, lines: list[str], indent: str) -> int:
     return end
 
 
+def add_to_entity(lines: list[str], block: Map, written: object, name: str) -> bool:
+    """File `name` under the entity whose key is `written` in `block`, editing `lines` in place; False (and
+    `lines` unchanged) when the entity's shape is not one these edits cover."""
+    value = block[written]
+    if isinstance(value, Map):
+        seq = value.get("aliases")
+        if isinstance(seq, Seq):
+            return _append(lines, seq, name)
+        if seq is None and "aliases" not in value and len(value):
+            first_line, first_col = value.key_at(next(iter(value)))
+            lines.insert(first_line, " " * first_col + f"aliases: [{scalar(name)}]")
+            return True
+        return False
+    if isinstance(value, Seq):
+        return _append(lines, value, name)
+    if value is None:
+        return _give_value(lines, block.key_at(written)[0], f"[{scalar(name)}]")
+    return False  # a single alias written as a scalar: leave it to the round trip
+
+
 def add_to_text(text: str, addition) -> str | None:
     """The text with `addition` (an `aliasfile.write.Addition`) filed, or None when the file's shape is one
     these edits do not cover. The caller has checked that the name belongs to no other entity."""
@@ -134,22 +154,7 @@ def add_to_text(text: str, addition) -> str | None:
     found = _find(data, addition.canonical)
     if found is not None:
         block, written = found
-        value = block[written]
-        line_number = block.key_at(written)[0]
-        if isinstance(value, Map):
-            seq = value.get("aliases")
-            if isinstance(seq, Seq):
-                return "\n".join(lines) if _append(lines, seq, addition.name) else None
-            if seq is None and "aliases" not in value and len(value):
-                first_line, first_col = value.key_at(next(iter(value)))
-                lines.insert(first_line, " " * first_col + f"aliases: [{scalar(addition.name)}]")
-                return "\n".join(lines)
-            return None
-        if isinstance(value, Seq):
-            return "\n".join(lines) if _append(lines, value, addition.name) else None
-        if value is None:
-            return "\n".join(lines) if _give_value(lines, line_number, new_value) else None
-        return None  # a single alias written as a scalar: leave it to the round trip
+        return "\n".join(lines) if add_to_entity(lines, block, written, addition.name) else None
     block = data.get(addition.label)
     entry = f"{scalar(addition.canonical)}:" + ("" if same else f" {new_value}")
     if isinstance(block, Map) and len(block):

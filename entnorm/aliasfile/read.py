@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from entnorm.aliasfile.cache import cached_table, store_table
 from entnorm.aliasfile.table import AliasEntity, AliasTable
 from entnorm.aliasfile.validate import validate
 from entnorm.errors import AliasFileError
@@ -34,10 +35,14 @@ def parse_aliases(text: str, *, path: str = "aliases.yaml") -> AliasTable:
         AliasFileError: the first fatal problem, with file:line:col: YAML syntax, shape, unknown labels, a name
             under two entities.
     """
+    cached = cached_table(text, path)
+    if cached is not None:
+        return cached
     table, problems = validate(text, path)
     fatal = [p for p in problems if p.fatal]
     if fatal:
         raise AliasFileError(path, fatal[0].line, fatal[0].col, fatal[0].message)
+    store_table(text, table)
     return table
 
 

@@ -21,6 +21,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from entnorm.aliasfile import local
+from entnorm.aliasfile.cache import MIN_ENTITIES, store_table
 from entnorm.aliasfile.edit import add_to_text
 from entnorm.aliasfile.read import parse_aliases, read_alias_file
 from entnorm.aliasfile.table import AliasTable
@@ -127,6 +129,7 @@ def add_names(path: str | Path, additions: Iterable[Addition]) -> list[Addition]
         raise EntnormError(f"cannot write {path}: there is no folder {path.parent}; create it first")
     original = text = read_alias_file(path) or ""
     table = parse_aliases(text, path=str(path))
+    lines = text.split("\n")
     changed = []
     for addition in additions:
         owner = table.lookup(addition.name)
@@ -144,10 +147,16 @@ def add_names(path: str | Path, additions: Iterable[Addition]) -> list[Addition]
         listed = table.lookup(addition.name)
         if listed is not None and table.lookup(addition.canonical) is listed:
             continue  # the entity lists it already
-        text, table = _file(text, addition, path)
+        if not local.add_locally(lines, table, addition.name, addition.canonical, addition.label):
+            text, table = _file("\n".join(lines), addition, path)  # the whole file, parsed again
+            lines = text.split("\n")
         changed.append(addition)
+    text = "\n".join(lines)
     if changed and text != original:
+        if len(table.entities) < MIN_ENTITIES:  # cheap for a small file: check the whole result once more
+            _reparse(text, path)
         write_atomic(path, text)
+        store_table(text, table)  # the next command finds the new text's table without parsing it
     return changed
 
 

@@ -1,0 +1,76 @@
+"""A cache of parsed alias tables, so that a watchlist of 100,000 entities loads in a fraction of a second
+rather than being parsed again by every command.
+
+An entry is the table of one file text, keyed by the SHA-256 of the text and the format of the entry, in
+`storage.cache_dir()/aliases/` as a `marshal` file of plain tuples (no code is ever loaded from it). Only files
+that parse without a fatal problem are stored, and only big ones (`MIN_ENTITIES`): a small file parses faster
+than a cache file is read. The writer stores the table of the text it writes, so the run after an edit finds
+it. A cache that cannot be read or written is skipped: it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+from pathlib import Path
+
+from entnorm.aliasfile.table import AliasEntity, AliasTable
+from entnorm.storage import cache_dir, write_atomic
+
+#: Bump when what is stored or how a file is read changes: old entries are then not found.
+TABLE_FORMAT = 1
+#: Files with fewer entities are parsed, not cached.
+MIN_ENTITIES = 2_000
+#: Entries kept; the oldest beyond this are removed when one is stored.
+KEEP = 8
+
+
+def _reader_fingerprint() -> str:
+    """The source of the code that turns a file into a table (the parser, the validator, the match key): a
+    change to any of it makes every old entry miss, even in a development install."""
+    package = Path(__file__).resolve().parent.parent
+    sources = ["aliasfile/nodes.py", "aliasfile/validate.py", "aliasfile/table.py", "names/normalize.py"]
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update((package / source).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+_READER = _reader_fingerprint()
+
+
+def _path(text: str) -> Path:
+    digest = hashlib.sha256(f"{TABLE_FORMAT}|{_READER}|{text}".encode()).hexdigest()
+    return cache_dir() / "aliases" / f"{digest}.marshal"
+
+
+def cached_table(text: str, path: str) -> AliasTable | None:
+    """The table of `text` if it is in the cache, with `path` as its file name; else None."""
+    try:
+        rows, by_key = marshal.loads(_path(text).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    entities = [
+        AliasEntity(canonical, label, aliases, attributes, line) for canonical, label, aliases, attributes, line in rows
+    ]
+    return AliasTable(path=path, entities=entities, by_key=by_key)
+
+
+def store_table(text: str, table: AliasTable) -> None:
+    """Keep the table of `text` (a file that parsed without a fatal problem), if it is big enough to gain."""
+    if len(table.entities) < MIN_ENTITIES:
+        return
+    rows = [(e.canonical, e.label, e.aliases, e.attributes, e.line) for e in table.entities]
+    target = _path(text)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, marshal.dumps((rows, table.by_key)))
+        entries = sorted(target.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # no cache: the next run parses again
+    except ValueError:  # marshal refuses a value it cannot store: leave it uncached
+        if os.path.exists(target):
+            os.unlink(target)

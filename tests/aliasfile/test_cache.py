@@ -1,0 +1,40 @@
+import pytest
+
+from entnorm.aliasfile import cache
+from entnorm.aliasfile.read import parse_aliases
+
+
+@pytest.fixture(autouse=True)
+def own_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("ENTNORM_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def big_file(n):
+    return "PERSON:\n" + "".join(f"  Person{i:05d} Name: [P{i:05d} Name]\n" for i in range(n))
+
+
+def test_a_big_table_is_kept_and_found_again(monkeypatch):
+    text = big_file(cache.MIN_ENTITIES)
+    assert cache.cached_table(text, "a.yaml") is None
+    parsed = parse_aliases(text, path="a.yaml")
+    found = cache.cached_table(text, "b.yaml")
+    assert found is not None and found.path == "b.yaml"
+    assert found.entities == parsed.entities and found.by_key == parsed.by_key
+    calls = []
+    monkeypatch.setattr("entnorm.aliasfile.read.validate", lambda *a: calls.append(a))
+    assert parse_aliases(text).entities == parsed.entities and calls == []  # not parsed again
+
+
+def test_a_small_table_is_parsed_every_time():
+    text = big_file(3)
+    parse_aliases(text)
+    assert cache.cached_table(text, "a.yaml") is None
+
+
+def test_a_damaged_entry_is_a_miss():
+    text = big_file(cache.MIN_ENTITIES)
+    parse_aliases(text)
+    entry = next((cache.cache_dir() / "aliases").glob("*.marshal"))
+    entry.write_bytes(b"\x00garbage")
+    assert cache.cached_table(text, "a.yaml") is None
+    assert len(parse_aliases(text)) == cache.MIN_ENTITIES
