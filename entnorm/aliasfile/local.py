@@ -104,7 +104,7 @@ def add_locally(lines: list[str], table: AliasTable, name: str, canonical: str, 
         if not _lists(edited, start, new_end, name):
             return False
         lines[:] = edited
-        index = table.entities.index(target)
+        index = table.by_key[key(canonical)]
         table.entities[index] = replace(target, aliases=(*target.aliases, name))
         table.by_key[key(name)] = index
         _shift_lines(table, after=start + 1, by=len(lines) - before, skip=index)

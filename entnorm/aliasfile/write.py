@@ -129,6 +129,23 @@ def add_names(path: str | Path, additions: Iterable[Addition]) -> list[Addition]
         raise EntnormError(f"cannot write {path}: there is no folder {path.parent}; create it first")
     original = text = read_alias_file(path) or ""
     table = parse_aliases(text, path=str(path))
+    text, table, changed = file_additions(text, table, additions, path)
+    if changed and text != original:
+        if len(table.entities) < MIN_ENTITIES:  # cheap for a small file: check the whole result once more
+            _reparse(text, path)
+        write_atomic(path, text)
+        store_table(text, table)  # the next command finds the new text's table without parsing it
+    return changed
+
+
+def file_additions(
+    text: str, table: AliasTable, additions: Iterable[Addition], path: Path
+) -> tuple[str, AliasTable, list[Addition]]:
+    """The text and table with the additions filed, and the additions that changed them; nothing written.
+
+    Raises:
+        AliasConflict: a name belongs to another entity.
+    """
     lines = text.split("\n")
     changed = []
     for addition in additions:
@@ -151,13 +168,7 @@ def add_names(path: str | Path, additions: Iterable[Addition]) -> list[Addition]
             text, table = _file("\n".join(lines), addition, path)  # the whole file, parsed again
             lines = text.split("\n")
         changed.append(addition)
-    text = "\n".join(lines)
-    if changed and text != original:
-        if len(table.entities) < MIN_ENTITIES:  # cheap for a small file: check the whole result once more
-            _reparse(text, path)
-        write_atomic(path, text)
-        store_table(text, table)  # the next command finds the new text's table without parsing it
-    return changed
+    return "\n".join(lines), table, changed
 
 
 def _file(text: str, addition: Addition, path: Path) -> tuple[str, AliasTable]:

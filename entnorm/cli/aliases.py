@@ -28,6 +28,7 @@ def aliases() -> None:
       entnorm extract corpus/                 # see a wrong split
       entnorm aliases suggest corpus/         # review merges (m1, m2 ...) and near misses (n1 ...)
       entnorm aliases suggest corpus/ --write --accept n1   # file it in aliases.yaml
+      entnorm aliases import watchlist.csv                  # bring in a spreadsheet of names
       entnorm extract corpus/                 # fixed
     """
 
@@ -93,6 +94,68 @@ def aliases_add(alias, canonical, label, aliases_path) -> None:
     path = alias_path(aliases_path)
     changed = add_names(path, [Addition(alias, canonical, label)])
     click.echo(f"{path}: {alias!r} {'filed under' if changed else 'was already listed for'} {canonical!r}", err=True)
+
+
+@aliases.command("import", context_settings=CONTEXT_SETTINGS, short_help="Merge a list (CSV, TSV, JSON lines) into it.")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "csv", "tsv", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="The list's format. auto: from its extension (.csv, .tsv/.tab, .jsonl/.ndjson).",
+)
+@click.option(
+    "-l",
+    "--label",
+    default="PERSON",
+    show_default=True,
+    callback=known_label,
+    help="The label of rows whose label column is empty or missing.",
+)
+@click.option("--name-column", default="name", show_default=True, help="The column of canonical names.")
+@click.option(
+    "--aliases-column", default="aliases", show_default=True, help="The column of other names, several in a cell."
+)
+@click.option("--label-column", default="label", show_default=True, help="The column of labels (optional).")
+@click.option("--split", default=";", show_default=True, help="What separates the names in an aliases cell.")
+@click.option(
+    "-a",
+    "--aliases",
+    "aliases_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The alias file to write. Default: $ENTNORM_ALIASES, else ./aliases.yaml (created if missing).",
+)
+def aliases_import(source, fmt, label, name_column, aliases_column, label_column, split, aliases_path) -> None:
+    """Merge the entities listed in SOURCE (a spreadsheet saved as CSV or TSV, or JSON lines) into the alias
+    file: one row per entity, with its canonical name, other names in one cell (split on --split), a label,
+    and any other columns kept as the entity's fields. Names already in the file go to their entity; new
+    entities go at the end of their label's block. A row without a name or with an unknown label, or a name that
+    would belong to two entities, stops the import: every problem is printed as FILE:LINE: what is wrong;
+    fix: how, and nothing is written. Exit 0 when imported, 1 when refused.
+
+    \b
+    Examples:
+      entnorm aliases import watchlist.csv
+      entnorm aliases import people.tsv --name-column "Full name" --aliases-column AKA --split "|"
+      entnorm aliases import sanctions.jsonl --label ORG -a lists/aliases.yaml
+    """
+    from entnorm.aliasfile.importing import Columns, import_entries, list_format, read_entries
+    from entnorm.jobs import alias_path
+
+    path = alias_path(aliases_path)
+    columns = Columns(name_column, aliases_column, label_column, split, label)
+    entries, problems = read_entries(source, list_format(source, fmt), columns)
+    result = import_entries(path, entries, source, refuse=bool(problems))
+    for problem in sorted(problems + result.problems, key=lambda p: p.line or 0):
+        click.echo(problem.describe(source))
+    if problems or any(p.fatal for p in result.problems):
+        click.echo(f"{path}: nothing written; fix the names above and import again", err=True)
+        sys.exit(1)
+    click.echo(f"{path}: {result.new_entities} new entities, {result.names_added} names filed from {source}", err=True)
 
 
 @aliases.command(
