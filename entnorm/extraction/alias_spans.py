@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from entnorm import data
 
 _SUFFIXES = data.words("name_suffixes")
+_ENDS = "\0"  # a trie key no word can be: the names that end at a node
 
 
 class AliasMatcher:
@@ -23,7 +24,8 @@ class AliasMatcher:
     so that "Turkey" does not match "roast turkey" (capitals, as in "TURKEY" in a dateline, do match). The words
     of a name may be separated by spaces, hyphens, apostrophes or dots ("al-Hashimi" = "al Hashimi"). A name
     followed by a generational suffix or a regnal numeral ("Jr.", "XVI") is not that name.
-    Matching costs one pass over the words, and a dictionary lookup for each.
+    The names are kept in a trie of words, so matching costs one pass over the words and a dictionary lookup
+    for each (and one per further word of a name), however many names there are.
     """
 
     _WORD = re.compile(r"\w+")
@@ -32,27 +34,29 @@ class AliasMatcher:
     _NUMERAL = re.compile(r"[IVXLC]{2,}")  # "XVI"; a lone "I" is more often the pronoun
 
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], bool, tuple[bool, ...], str]]] = {}
+        # a trie of words (case-folded): each node maps a word to the next node, and lists under _ENDS the
+        # names that end there, as (words as written, written in capitals, which words are capitalised, label)
+        self._root: dict = {}
         for name, label in names:
             words = tuple(self._WORD.findall(name))
             if not words:
                 continue
+            node = self._root
+            for word in words:
+                node = node.setdefault(word.casefold(), {})
             exact = name.replace(".", "").replace(" ", "").isupper()
-            pattern = words if exact else tuple(w.casefold() for w in words)
-            capitals = tuple(w[:1].isupper() for w in words)
-            self._by_first.setdefault(pattern[0].casefold(), []).append((pattern, exact, capitals, label))
-        for patterns in self._by_first.values():
-            patterns.sort(key=lambda p: -len(p[0]))  # longest name first
+            node.setdefault(_ENDS, []).append((words, exact, tuple(w[:1].isupper() for w in words), label))
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
-        if not self._by_first:
+        if not self._root:
             return found
-        # one pass over the words: a dictionary lookup each, whatever the number of names
+        # one pass over the words: a dictionary lookup for each, then one per further word of a name that
+        # starts there, whatever the number of names
         words = [(w.start(), w.end(), w.group()) for w in self._WORD.finditer(text)]
         i = 0
         while i < len(words):
-            match = self._match_at(text, words, i) if words[i][2].casefold() in self._by_first else None
+            match = self._match_at(text, words, i) if words[i][2].casefold() in self._root else None
             if match:
                 end_index, label = match
                 found.append((words[i][0], words[end_index][1], label))
@@ -62,22 +66,30 @@ class AliasMatcher:
         return found
 
     def _match_at(self, text: str, words: list, i: int) -> tuple[int, str] | None:
-        for pattern, exact, capitals, label in self._by_first.get(words[i][2].casefold(), ()):
-            if i + len(pattern) > len(words):
-                continue
-            ok = True
-            for offset, wanted in enumerate(pattern):
-                start, _end, word = words[i + offset]
-                if (word if exact else word.casefold()) != wanted or (capitals[offset] and word[:1].islower()):
-                    ok = False
+        """The longest name that starts at words[i] and fits its case rules, as (index of its last word, label)."""
+        best = None
+        node = self._root
+        for j in range(i, len(words)):
+            if j > i and not self._GAP.fullmatch(text, words[j - 1][1], words[j][0]):
+                break
+            node = node.get(words[j][2].casefold())
+            if node is None:
+                break
+            for pattern, exact, capitals, label in node.get(_ENDS, ()):
+                if self._fits(words, i, pattern, exact, capitals) and not self._suffixed(text, words, j):
+                    best = (j, label)
                     break
-                if offset and not self._GAP.fullmatch(text, words[i + offset - 1][1], start):
-                    ok = False
-                    break
-            last = i + len(pattern) - 1
-            if ok and not self._suffixed(text, words, last):
-                return last, label
-        return None
+        return best
+
+    @staticmethod
+    def _fits(words: list, i: int, pattern: tuple[str, ...], exact: bool, capitals: tuple[bool, ...]) -> bool:
+        """The words from words[i] are the name as its case rules want: as written for a name in capitals, and
+        never in lower case where the name capitalises."""
+        for offset, wanted in enumerate(pattern):
+            word = words[i + offset][2]
+            if (exact and word != wanted) or (capitals[offset] and word[:1].islower()):
+                return False
+        return True
 
     def _suffixed(self, text: str, words: list, last: int) -> bool:
         """The name ending at words[last] goes on with a generational suffix or a regnal numeral ("Jr.", "II")."""

@@ -161,6 +161,10 @@ class Gazetteer:
                         return place
         return None
 
+    def by_key(self, name_key: str) -> Place | None:
+        """The place whose name has this match key (`normalize.key`), without the readings `lookup` tries."""
+        return self._by_key.get(name_key)
+
     def lookup(self, text: str) -> Place | None:
         """The place a name denotes, or None. Capitalised initials ("UK") match country names' initials."""
         name = parse(text, PLACE)

@@ -162,10 +162,11 @@ def blocking_keys(s: Surface) -> tuple[set[str], set[str]]:
     return _person_keys(s) if s.name.kind == PERSON else _org_or_place_keys(s)
 
 
-def candidate_pairs(surfaces: list[Surface]) -> Iterator[tuple[int, int]]:
+def candidate_pairs(surfaces: list[Surface], *, apart: list[bool] | None = None) -> Iterator[tuple[int, int]]:
     """Pairs worth comparing, each once (i < j, in order): names filed under a key that another name probes.
     Keys shared by more than MAX_BLOCK names say nothing ("bank") and are skipped. Pairs are kept as plain
-    lists of numbers until yielded, so memory stays small."""
+    lists of numbers until yielded, so memory stays small. Two surfaces both marked in `apart` are never
+    paired (names of alias-file entities, whose grouping the file has decided)."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(surfaces):
         for k in blocking_keys(s)[0]:
@@ -186,11 +187,14 @@ def candidate_pairs(surfaces: list[Surface]) -> Iterator[tuple[int, int]]:
             chosen = whole + rest[:RAREST_KEYS]
         if name.kind == PERSON:  # a rare word meets every full name holding it, whatever the given name
             chosen += [k for k in filed if k.startswith(PERSON_WORD) and len(blocks[k]) <= RARE_WORD_BLOCK]
+        fixed = apart is not None and apart[i]
         for k in chosen:
             members = blocks.get(k, ())
             if len(members) > MAX_BLOCK:
                 continue
             for j in members:
+                if fixed and apart[j]:  # type: ignore[index]
+                    continue
                 if j > i:
                     later[i].append(j)
                 elif j < i:

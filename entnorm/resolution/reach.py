@@ -3,18 +3,20 @@ mentions touch, not what the file holds.
 
 The alias file's names take part in matching (an unlisted spelling meets a listed one), but a listed name can
 only meet a mention it shares a blocking key with (`resolution.blocking`): two words that agree, a one-word
-name and a word of the other, the initials, or the name written as one word. Words agree here by their
-consonant skeleton or its letters sorted, as in the blocker. An entity none of whose names can meet any
-mention so is left out; every name of an entity in reach is kept, so its spellings still group together.
+name and a word of the other, the initials, the name written as one word, or for places the GeoNames id.
+Words agree here by their consonant skeleton or its letters sorted, as in the blocker. An entity none of whose
+names can meet any mention so is left out; every name of an entity in reach is kept, so its spellings still
+group together.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from entnorm.aliasfile.table import AliasTable
-from entnorm.labels import PERSON, kind_of
+from entnorm.labels import PERSON, PLACE, kind_of
+from entnorm.names.gazetteer import Place
 from entnorm.names.parse import PARTICLES
 from entnorm.names.phonetic import skeleton, sound
 
@@ -60,12 +62,15 @@ def _pair_keys(words: list[str]) -> set[str]:
 class _Wanted:
     """The keys the run's mentions probe, by what they may meet."""
 
-    def __init__(self, mention_keys: Iterable[str]) -> None:
+    def __init__(self, mention_keys: Iterable[str], place_of: Callable[[str], Place | None]) -> None:
         self.any_word: set[str] = set()  # a one-word mention meets a word of a longer name
         self.one_word: set[str] = set()  # a word of a longer mention meets a one-word name
         self.pairs: set[str] = set()
         self.whole: set[str] = set()
+        self.places: set[int] = set()  # a place's other names in the gazetteer ("Fort-Lamy" / "N'Djamena")
         for k in mention_keys:
+            if (place := place_of(k)) is not None:
+                self.places.add(place.geonameid)
             words = _words(k)
             if not words:
                 continue
@@ -93,12 +98,19 @@ class _Wanted:
         return not self.whole.isdisjoint(_whole_keys(words))
 
 
-def entities_in_reach(aliases: AliasTable, mention_keys: Iterable[str]) -> list[int]:
+def entities_in_reach(
+    aliases: AliasTable, mention_keys: Iterable[str], place_of: Callable[[str], Place | None] = lambda k: None
+) -> list[int]:
     """Indexes (into `aliases.entities`) of the entities one of whose names the mentions can reach, in file
-    order."""
-    wanted = _Wanted(mention_keys)
+    order. `place_of` finds the gazetteer's place of a match key: a place's names meet by its GeoNames id."""
+    wanted = _Wanted(mention_keys, place_of)
     found = set()
     for k, index in aliases.by_key.items():
-        if index not in found and wanted.reaches(k, kind_of(aliases.entities[index].label) == PERSON):
+        if index in found:
+            continue
+        kind = kind_of(aliases.entities[index].label)
+        if wanted.reaches(k, kind == PERSON) or (
+            kind == PLACE and wanted.places and (place := place_of(k)) is not None and place.geonameid in wanted.places
+        ):
             found.add(index)
     return sorted(found)

@@ -131,7 +131,10 @@ class Resolver:
         """Compare the candidate pairs of representatives; record conflicts and matches on `clusters`."""
         reps = [i for i, r in enumerate(representative) if r == i and surfaces[i].matchable]
         matches: list[Match] = []
-        for a, b in candidate_pairs([surfaces[i] for i in reps]):
+        # two alias-file entities never merge and one is already one group (`Clusters.can_merge`), so their
+        # names need not be compared, except to show the verdicts (explain)
+        apart = None if comparisons is not None else [surfaces[i].alias_entity is not None for i in reps]
+        for a, b in candidate_pairs([surfaces[i] for i in reps], apart=apart):
             i, j = reps[a], reps[b]
             verdict = self.judge(surfaces[i], surfaces[j])
             if comparisons is not None:

@@ -199,7 +199,7 @@ def build_surfaces(
 ) -> tuple[list[Surface], list[int]]:
     """The surfaces of `mentions` and of the alias file's names, sorted by key, and for each mention the index
     of its surface. The alias file's own names take part in matching, with no mentions of their own: those of
-    the entities the mentions can reach (`resolution.reach`)."""
+    the entities the unlisted spellings can reach (`resolution.reach`)."""
     by_key: dict[str, Surface] = {}
     keys = []
     for m in mentions:
@@ -213,8 +213,9 @@ def build_surfaces(
         surface.texts.add(m.text)
         surface.labels.add(m.label)
         surface.docs.add(m.doc)
-    mention_keys = [k for k in by_key if not k.startswith("\0")]
-    for index in entities_in_reach(aliases, mention_keys):
+    # a listed spelling is its entity's already: only the unlisted ones need the file's other names in reach
+    unlisted = [k for k in by_key if not k.startswith("\0") and k not in aliases.by_key]
+    for index in entities_in_reach(aliases, unlisted, gazetteer.by_key):
         entity = aliases.entities[index]
         for alias_name in entity.names:
             k = key(alias_name)

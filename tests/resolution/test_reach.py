@@ -65,3 +65,12 @@ def test_entities_out_of_reach_change_nothing():
         "HTS",  # an acronym joins its name only where a text defines it
         "Hayat Tahrir al-Sham",
     ]
+
+
+def test_a_place_reaches_its_other_names_through_the_gazetteer():
+    from entnorm.names.gazetteer import default_gazetteer
+
+    table = parse_aliases("GPE:\n  Kyiv: []\n  Mumbai: []\n")
+    places = default_gazetteer().by_key
+    assert [table.entities[i].canonical for i in entities_in_reach(table, [key("Bombay")], places)] == ["Mumbai"]
+    assert entities_in_reach(table, [key("Bombay")]) == []  # without the gazetteer, nothing says so
