@@ -27,12 +27,21 @@ def test_surfaces_by_key_with_their_label():
 
 def test_alias_file_names_are_surfaces_with_its_label():
     table = parse_aliases("ORG:\n  Kremlin: [Kremlin Palace]\n")
-    surfaces, surface_of = build_surfaces([M("Kremlin", "PERSON")], table, default_gazetteer())
+    surfaces, surface_of = build_surfaces(
+        [M("Kremlin", "PERSON"), M("Kremlin Palase", "ORG")], table, default_gazetteer()
+    )
     assert [(s.key, s.label, s.mentions, s.alias_entity) for s in surfaces] == [
         ("kremlin", "ORG", 1, 0),
-        ("kremlin palace", "ORG", 0, 0),
+        ("kremlin palace", "ORG", 0, 0),  # in reach of the unlisted spelling below
+        ("kremlin palase", "ORG", 1, None),
     ]
-    assert surface_of == [0]
+    assert surface_of == [0, 2]
+
+
+def test_a_listed_spelling_alone_brings_no_other_names():
+    table = parse_aliases("ORG:\n  Kremlin: [Kremlin Palace]\n")
+    surfaces, _ = build_surfaces([M("Kremlin", "PERSON")], table, default_gazetteer())
+    assert [(s.key, s.alias_entity) for s in surfaces] == [("kremlin", 0)]
 
 
 def labels_of(mentions):
