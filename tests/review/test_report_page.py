@@ -124,6 +124,7 @@ def test_documents_and_suggestions_views(page):
     first = page.locator(".suggestion").first
     assert first.locator("pre").inner_text() == "PERSON:\n  Sergei Lavrov: [Lavrov, Sergey Lavrov]\n"
     assert first.locator("code").inner_text() == "entnorm aliases suggest corpus -a /dev/null --write --accept m1"
+    assert page.locator(".suggestion").count() == 2 and page.locator("#more-suggestions").is_hidden()
 
 
 def test_usable_from_the_keyboard(page):

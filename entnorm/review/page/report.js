@@ -196,15 +196,29 @@ function drawSuggestions() {
     el("p", { class: "meta", text: "Merges pin what inference grouped; near misses are pairs it kept apart. " +
       "Paste the YAML into aliases.yaml, or run the command to file it." }));
   if (!DATA.suggestions.length) detail.append(el("p", { class: "empty", text: "No suggestions." }));
-  for (const s of DATA.suggestions) {
-    const entity = byCanonical.get(s.canonical);
-    const link = entity === undefined ? null : el("a", { href: entityLink(entity), text: " the entity →" });
-    detail.append(el("div", { class: "suggestion", id: "suggestion-" + s.id },
-      el("h3", {}, `${s.id} · ${s.kind} · ${s.canonical}`, badge(s.label), link),
-      el("p", { class: "meta", text: `add ${s.add.join(", ")} · score ${s.score} · ${s.reason}` }),
-      el("pre", { text: s.yaml }),
-      el("code", { text: s.command })));
-  }
+  const list = el("div", { id: "suggestion-list" });
+  detail.append(list);
+  let shown = 0;
+  const more = el("button", { type: "button", id: "more-suggestions" });
+  const showMore = () => {
+    for (const s of DATA.suggestions.slice(shown, shown + PAGE)) list.append(suggestionView(s));
+    shown = Math.min(shown + PAGE, DATA.suggestions.length);
+    more.textContent = `show ${Math.min(PAGE, DATA.suggestions.length - shown)} more of ${DATA.suggestions.length - shown}`;
+    more.hidden = shown >= DATA.suggestions.length;
+  };
+  more.addEventListener("click", showMore);
+  detail.append(more);
+  showMore();
+}
+
+function suggestionView(s) {
+  const entity = byCanonical.get(s.canonical);
+  const link = entity === undefined ? null : el("a", { href: entityLink(entity), text: " the entity →" });
+  return el("div", { class: "suggestion", id: "suggestion-" + s.id },
+    el("h3", {}, `${s.id} · ${s.kind} · ${s.canonical}`, badge(s.label), link),
+    el("p", { class: "meta", text: `add ${s.add.join(", ")} · score ${s.score} · ${s.reason}` }),
+    el("pre", { text: s.yaml }),
+    el("code", { text: s.command }));
 }
 
 // ---- routing -------------------------------------------------------------------------------------------
