@@ -58,7 +58,10 @@ def report(paths, output, model, aliases_path, pattern, encoding, jobs, no_cache
                 on_document=on_document,
             )
         # the accept commands name the alias file only when -a did: $ENTNORM_ALIASES or ./aliases.yaml apply alike
-        stream.write(render_report(report_data(found, paths=paths, alias_file=aliases_path)))
+        data = report_data(
+            found.documents, found.mentions, found.resolution, found.suggestions, paths=paths, alias_file=aliases_path
+        )
+        stream.write(render_report(data))
     click.echo(
         f"{output}: {len(found.resolution.entities)} entities, {len(found.mentions)} mentions, "
         f"{len(found.documents)} documents, {len(found.suggestions)} suggestions",

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from importlib.resources import files
 
 from entnorm.aliasfile.edit import scalar
-from entnorm.jobs import Reviewed
+from entnorm.records import Document, Mention, Resolution
 from entnorm.resolution.suggest import Suggestion
 
 
@@ -37,18 +37,26 @@ def accept_command(paths: Sequence[str], suggestion: Suggestion, alias_file: str
     return shlex.join([*words, "--write", "--accept", suggestion.id])
 
 
-def report_data(reviewed: Reviewed, *, paths: Sequence[str], alias_file: str | None = None) -> dict:
+def report_data(
+    documents: Sequence[Document],
+    mentions: Sequence[Mention],
+    resolution: Resolution,
+    suggestions: Sequence[Suggestion],
+    *,
+    paths: Sequence[str],
+    alias_file: str | None = None,
+) -> dict:
     """The page's data (see the module docstring); documents in the order read."""
-    entities = reviewed.resolution.entities
-    index_of = {d.name: i for i, d in enumerate(reviewed.documents)}
-    per_document: list[list[list[int]]] = [[] for _ in reviewed.documents]
-    for mention, entity in zip(reviewed.mentions, reviewed.resolution.entity_of, strict=True):
+    entities = resolution.entities
+    index_of = {d.name: i for i, d in enumerate(documents)}
+    per_document: list[list[list[int]]] = [[] for _ in documents]
+    for mention, entity in zip(mentions, resolution.entity_of, strict=True):
         document = index_of.get(mention.doc or "")
         if document is not None:
             per_document[document].append([mention.start, mention.end, entity])
     return {
         "title": "entnorm report: " + " ".join(paths),
-        "documents": [[d.name, d.text] for d in reviewed.documents],
+        "documents": [[d.name, d.text] for d in documents],
         "mentions": per_document,
         "entities": [
             {
@@ -68,7 +76,7 @@ def report_data(reviewed: Reviewed, *, paths: Sequence[str], alias_file: str | N
                 "yaml": suggestion_yaml(s),
                 "command": accept_command(paths, s, alias_file),
             }
-            for s in reviewed.suggestions
+            for s in suggestions
         ],
     }
 

@@ -26,7 +26,7 @@ def test_the_command_that_accepts_quotes_what_the_shell_would_split():
 
 def _data(corpus, ruler_model):
     found = review_files([corpus], aliases=parse_aliases(""), model=ruler_model, jobs=1, use_cache=False)
-    return report_data(found, paths=[corpus])
+    return report_data(found.documents, found.mentions, found.resolution, found.suggestions, paths=[corpus])
 
 
 def test_the_data_holds_documents_mentions_entities_and_suggestions(corpus, ruler_model):
