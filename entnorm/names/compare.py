@@ -234,6 +234,9 @@ def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdic
     if any(s <= INITIAL_MATCH for _, _, s in al.pairs):
         if a.kind == ORG and len(ta) == len(tb) == 1 and _same_consonants(ta[0], tb[0]):
             return Verdict(VOWELS_ONLY, False, True, "the same consonants: transliterations differ in their vowels")
+        if _initials_stand_for_words(ta, tb, al):
+            mean = sum(s for _, _, s in al.pairs) / len(al.pairs)
+            return Verdict(mean, False, True, "an initial for a word, the other words the same")
         return NO_MATCH
     sims = [s for _, _, s in al.pairs]
     mean = sum(sims) / len(sims)
@@ -252,6 +255,17 @@ def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdic
 
 
 _SUBSIDIARY_HEADS = data.words("subsidiary_heads")
+
+
+def _initials_stand_for_words(ta: tuple[str, ...], tb: tuple[str, ...], al) -> bool:
+    """ "N. Korea" / "North Korea": word for word, each initial against a word it begins, and at least one
+    distinctive word the same on both sides."""
+    if len(ta) != len(tb) or al.left_a or al.left_b:
+        return False
+    initial = [(ta[i], tb[j]) for (i,), (j,), s in al.pairs if s <= INITIAL_MATCH]
+    if not all(min(len(x), len(y)) == 1 and x[0] == y[0] for x, y in initial):
+        return False
+    return any(s > INITIAL_MATCH and not is_generic(ta[i]) for (i,), _, s in al.pairs)
 
 
 def _same_consonants(a: str, b: str) -> bool:

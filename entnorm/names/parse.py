@@ -207,8 +207,32 @@ def _stem(word: str) -> str:
     return word
 
 
+_GLUED_INITIAL = re.compile(r"\b([A-Z])(?=[A-Z][a-z]{2,}\b)")
+
+
+def _unglued(text: str) -> str:
+    """An initial written against the next word is two words: "NKorea" is "N Korea"."""
+    return _GLUED_INITIAL.sub(r"\1 ", text)
+
+
+def _initialisms_joined(words: list[str]) -> list[str]:
+    """Letters written one by one are one word: "J.P. Morgan" and "JP Morgan", "U.S. Steel" and "US Steel"."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1:
+            run.append(word)
+            continue
+        out += ["".join(run)] if len(run) >= 2 else run
+        run = []
+        if word:
+            out.append(word)
+    return out
+
+
 def _org_tokens(text: str) -> list[str]:
-    words = [p for w in _words(text) for p in w.split("-") if p]
+    text = _unglued(text)
+    words = _initialisms_joined([p for w in _words(text) for p in w.split("-") if p])
     joined = " " + " ".join(words) + " "
     for form in LEGAL_FORMS:
         if " " in form:
@@ -221,6 +245,7 @@ def _org_tokens(text: str) -> list[str]:
 def _place_tokens(text: str) -> list[str]:
     """A feature word in lower case is not part of the name ("Homs province" is Homs); a capitalised one is
     ("Moscow Oblast" is the region, not the city)."""
+    text = _unglued(text)
     words = [p for w in _words(text) for p in w.split("-") if p and p not in CONNECTORS]
     capitalised = {fold(w) for w in _CAPITALISED.findall(text)}
     trimmed = [w for w in words if w not in PLACE_FEATURES or w in capitalised]

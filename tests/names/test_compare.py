@@ -188,3 +188,18 @@ def test_female_and_male_forms_of_a_slavic_family_name_are_two_people(a, b):
 def test_two_female_forms_or_baltic_endings_are_one_person():
     assert compare(parse("Svetlana Zhurova", PERSON), parse("Světlana Žurovová", PERSON)).score > 0
     assert compare(parse("Anna Karpovs", PERSON), parse("Anna Karpovas", PERSON)).score > 0
+
+
+@pytest.mark.parametrize(
+    "a, b, kind, full",
+    [
+        ("N. Korea", "North Korea", PLACE, True),  # an initial for a word
+        ("NKorea", "North Korea", PLACE, True),  # ... written against the next word
+        ("S. Korea", "North Korea", PLACE, False),  # another initial: another place
+        ("J.P. Morgan", "JP Morgan", ORG, True),  # letters one by one are one word
+        ("U.S. Steel", "US Steel", ORG, True),
+        ("N Bank", "National Bank", ORG, False),  # the only other word is generic: nothing says it is the same
+    ],
+)
+def test_initials_and_initialisms(a, b, kind, full):
+    assert compare(parse(a, kind), parse(b, kind)).full is full
