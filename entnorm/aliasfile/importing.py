@@ -77,8 +77,13 @@ def read_entries(path: str, fmt: str, columns: Columns) -> tuple[list[Entry], li
     try:
         with open(path, encoding="utf-8-sig", newline="") as stream:
             rows = list(_json_rows(stream, path) if fmt == "jsonl" else _table_rows(stream, fmt, columns, path))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EntnormError(f"cannot read {path}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise EntnormError(
+            f"cannot read {path}: it is not UTF-8 text (byte {exc.start}); save it as UTF-8 (in a spreadsheet: "
+            "CSV UTF-8)"
+        ) from None
+    except OSError as exc:
+        raise EntnormError(f"cannot read {path}: {exc.strerror}") from None
     entries: list[Entry] = []
     problems: list[Problem] = []
     for line, row in rows:

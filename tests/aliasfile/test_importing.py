@@ -102,6 +102,7 @@ def test_a_name_twice_for_one_entity_is_only_reported(write):
         ("list.txt", "name\nX\n", "cannot tell the format of list.txt; give --format csv, tsv or jsonl"),
         ("list.jsonl", '{"name": "X"}\n[1]\n', "list.jsonl:2: each line must be a JSON object"),
         ("list.jsonl", "{oops\n", "list.jsonl:1: not JSON"),
+        ("list.csv", b"name\nCaf\xe9\n", "cannot read list.csv: it is not UTF-8 text (byte 8); save it as UTF-8"),
     ],
 )
 def test_files_that_are_not_lists(write, name, content, message):
