@@ -1,4 +1,4 @@
-"""`entnorm aliases check|add|suggest`: the alias-file loop."""
+"""`entnorm aliases check|add|import|suggest`: the alias-file loop."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from entnorm.cli.options import (
     aliases_option,
     emit,
     glob_option,
-    known_label,
+    label_option,
     model_option,
     output_options,
     warn,
+    written_aliases_option,
 )
 from entnorm.records import SUGGESTION_FIELDS
 
@@ -63,22 +64,8 @@ def aliases_check(path) -> None:
 @aliases.command("add", context_settings=CONTEXT_SETTINGS, short_help="File a spelling under an entity.")
 @click.argument("alias")
 @click.option("--to", "canonical", required=True, help="The canonical name of the entity (created if new).")
-@click.option(
-    "-l",
-    "--label",
-    default="PERSON",
-    show_default=True,
-    callback=known_label,
-    help="Label of the entity, when it is new.",
-)
-@click.option(
-    "-a",
-    "--aliases",
-    "aliases_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="The alias file to write. Default: $ENTNORM_ALIASES, else ./aliases.yaml (created if missing).",
-)
+@label_option("Label of the entity, when it is new.")
+@written_aliases_option
 def aliases_add(alias, canonical, label, aliases_path) -> None:
     """File ALIAS under the entity CANONICAL in the alias file, keeping its comments and layout. Refuses a name
     that already belongs to another entity.
@@ -107,28 +94,14 @@ def aliases_add(alias, canonical, label, aliases_path) -> None:
     show_default=True,
     help="The list's format. auto: from its extension (.csv, .tsv/.tab, .jsonl/.ndjson).",
 )
-@click.option(
-    "-l",
-    "--label",
-    default="PERSON",
-    show_default=True,
-    callback=known_label,
-    help="The label of rows whose label column is empty or missing.",
-)
+@label_option("The label of rows whose label column is empty or missing.")
 @click.option("--name-column", default="name", show_default=True, help="The column of canonical names.")
 @click.option(
     "--aliases-column", default="aliases", show_default=True, help="The column of other names, several in a cell."
 )
 @click.option("--label-column", default="label", show_default=True, help="The column of labels (optional).")
 @click.option("--split", default=";", show_default=True, help="What separates the names in an aliases cell.")
-@click.option(
-    "-a",
-    "--aliases",
-    "aliases_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="The alias file to write. Default: $ENTNORM_ALIASES, else ./aliases.yaml (created if missing).",
-)
+@written_aliases_option
 def aliases_import(source, fmt, label, name_column, aliases_column, label_column, split, aliases_path) -> None:
     """Merge the entities listed in SOURCE (a spreadsheet saved as CSV or TSV, or JSON lines) into the alias
     file: one row per entity, with its canonical name, other names in one cell (split on --split), a label,

@@ -67,6 +67,23 @@ def aliases_option(command: Callable) -> Callable:
     )(command)
 
 
+def written_aliases_option(command: Callable) -> Callable:
+    """-a for the commands that write the alias file (which need not exist yet)."""
+    return click.option(
+        "-a",
+        "--aliases",
+        "aliases_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="The alias file to write. Default: $ENTNORM_ALIASES, else ./aliases.yaml (created if missing).",
+    )(command)
+
+
+def label_option(help_text: str) -> Callable[[Callable], Callable]:
+    """-l/--label: one label, checked against the labels entnorm knows; PERSON by default."""
+    return click.option("-l", "--label", default="PERSON", show_default=True, callback=known_label, help=help_text)
+
+
 def glob_option(command: Callable) -> Callable:
     return click.option(
         "--glob", "pattern", default="*.txt", show_default=True, help="Which files to read inside folders."

@@ -9,7 +9,7 @@ from entnorm.cli.options import (
     aliases_option,
     emit,
     glob_option,
-    known_label,
+    label_option,
     model_option,
     output_options,
     warn,
@@ -19,14 +19,7 @@ from entnorm.records import EXPLAIN_FIELDS, EXPLAIN_TITLE_FIELDS, RESOLUTION_FIE
 
 @click.command(context_settings=CONTEXT_SETTINGS, short_help="Resolve a list of names, one record per name.")
 @click.argument("source", default="-", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-@click.option(
-    "-l",
-    "--label",
-    default="PERSON",
-    show_default=True,
-    callback=known_label,
-    help='Label for names given without one (plain lines, or JSON lines with no "label").',
-)
+@label_option('Label for names given without one (plain lines, or JSON lines with no "label").')
 @aliases_option
 @output_options
 def resolve(source, label, aliases_path, fmt, output) -> None:
@@ -54,7 +47,7 @@ def resolve(source, label, aliases_path, fmt, output) -> None:
 @click.command(context_settings=CONTEXT_SETTINGS, short_help="Show why a name resolves where it does.")
 @click.argument("name")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
-@click.option("-l", "--label", default="PERSON", show_default=True, callback=known_label, help="The label of NAME.")
+@label_option("The label of NAME.")
 @click.option(
     "-n",
     "--names",
