@@ -21,7 +21,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from entnorm.aliasfile.cache import store_table
 from entnorm.aliasfile.edit import scalar
 from entnorm.aliasfile.local import entity_end
 from entnorm.aliasfile.read import parse_aliases, read_alias_file
@@ -220,9 +219,9 @@ def import_entries(alias_file: str, entries: Iterable[Entry], source: str, *, re
         result.names_added += sum(1 + len({key(a) for a in e.aliases} - {key(e.canonical)}) for e in block)
     text = "\n".join(lines)
     if result.names_added:
-        table = parse_aliases(text, path=str(path))  # the whole result, once: refuse rather than write a broken file
+        # the whole result parsed once (and its table cached): refuse rather than write a broken file
+        parse_aliases(text, path=str(path))
         write_atomic(path, text)
-        store_table(text, table)
     return result
 
 
