@@ -154,8 +154,8 @@ def _by_corpus_evidence(label: str, surface: Surface, gazetteer: Gazetteer, peop
             return "PERSON"
         if label in ("ORG", "GPE", "LOC") and key(text) in people.given and not (place and place.major):
             return "PERSON"  # a given name of the corpus ("Ramón"), unless a major place is named so
-        if label == "PERSON" and place is not None and key(text) not in people.family:
-            return "GPE"
+        if label == "PERSON" and place is not None and key(text) not in people.family and key(text) not in people.given:
+            return "GPE"  # a city nobody of the corpus is named after ("Ramón" of "Ramón Castro" is)
     elif label == "ORG" and key(words[0]) in people.given and not gazetteer.lookup(text):
         return "PERSON"
     return label
@@ -179,7 +179,8 @@ def vote_label(surface: Surface, gazetteer: Gazetteer) -> str:
         label = tied[0]
     # one word the gazetteer knows as a country, state or city of a million is a place, whatever the NER
     # said: spaCy calls capitals PERSON, and ORG where they stand for their government ("Bombay said"); a
-    # word in capitals is a dateline ("KIEV") unless it is as short as an organisation's initials
+    # word in capitals is a dateline ("KIEV") unless it is as short as an organisation's initials, and then
+    # any place the gazetteer knows, however small, longer than initials can be
     if label not in ("PERSON", "ORG") or len(text.split()) != 1:
         return label
     org = parse(text, ORG)
@@ -188,7 +189,7 @@ def vote_label(surface: Surface, gazetteer: Gazetteer) -> str:
         not initials
         and not any(is_generic(t) for t in org.tokens)
         and (place := gazetteer.lookup(text))
-        and place.major
+        and (place.major or (text.isupper() and not org.is_acronym))  # a dateline: "MELITOPOL, March 3"
     ):
         label = "GPE"
     return label

@@ -85,3 +85,14 @@ def test_a_states_acronym_and_a_given_name_of_the_corpus():
         M("Jordan", "GPE", "b"),  # a country keeps its label
     ]
     assert labels_of(mentions) == ["GPE", "GPE", "PERSON", "PERSON", "PERSON", "GPE"]
+
+
+def test_a_given_name_of_the_corpus_is_not_read_as_the_town_of_that_name():
+    mentions = [M("Ramón Castro", "PERSON", doc="a"), M("Ramón", "PERSON", doc="a"), M("Ramon", "PERSON", doc="b")]
+    assert labels_of(mentions) == ["PERSON", "PERSON", "PERSON"]
+    assert labels_of([M("Ramon", "PERSON", doc="b")]) == ["GPE"]  # nobody is named so: the town
+
+
+def test_a_dateline_in_capitals_is_a_place_however_small():
+    assert labels_of([M("MELITOPOL", "ORG", doc="a")]) == ["GPE"]
+    assert labels_of([M("Melitopol", "ORG", doc="a")]) == ["ORG"]  # a small town's name may be a company's
