@@ -24,8 +24,11 @@ from entnorm.extraction.repair import OffsetMap, repair
 from entnorm.extraction.spans import clean_span, squash
 from entnorm.records import Document, Mention
 
-#: An acronym defined right after a name: "Islamic Revolutionary Guard Corps (IRGC)".
-_DEFINED_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*\)")
+#: An acronym defined right after a name: "Islamic Revolutionary Guard Corps (IRGC)", or several of them:
+#: "Lugansk People's Republic (LPR, LNR, or LC)".
+_ACRONYM = r"[A-Z][A-Za-z&.\-]{1,11}"
+_DEFINED_ACRONYM = re.compile(rf"\s*\(\s*({_ACRONYM}(?:\s*(?:[,;/]\s*(?:or\s+)?|\s+or\s+){_ACRONYM})*)\s*\)")
+_ONE_ACRONYM = re.compile(_ACRONYM)
 
 
 @dataclass(slots=True)
@@ -62,19 +65,22 @@ def mentions_from_clean(
             taken.add((s, e))
     for index, mention in enumerate(list(mentions)):
         m = _DEFINED_ACRONYM.match(text, mention.end)
-        if not m or not m.group(1).replace(".", "").isupper():
+        if not m:
             continue
-        acronym = m.group(1)
-        if acronym[0].casefold() != mention.text[:1].casefold():
+        defined = list(_ONE_ACRONYM.finditer(text, m.start(1), m.end(1)))
+        if not all(a.group().replace(".", "").isupper() for a in defined):
+            continue
+        if not all(a.group()[0].casefold() == mention.text[:1].casefold() for a in defined):
             continue
         # people are not given acronyms in parentheses: a name that defines one is an organisation
         label = "ORG" if mention.label == "PERSON" and "ORG" in labels else mention.label
         mentions[index] = Mention(mention.doc, mention.start, mention.end, mention.text, label)
-        span = (m.start(1), m.end(1))
-        if span not in taken:
-            mentions.append(Mention(document.name, span[0], span[1], acronym, label))
-            taken.add(span)
-        acronyms.append((mention.text, acronym))
+        for a in defined:
+            span = (a.start(), a.end())
+            if span not in taken:
+                mentions.append(Mention(document.name, span[0], span[1], a.group(), label))
+                taken.add(span)
+            acronyms.append((mention.text, a.group()))
     mentions.sort(key=lambda m: (m.start, m.end))
     norp = Counter(squash(text[s:e]) for s, e, label in spans if label == "NORP")
     others = [(s, e) for s, e, label in spans if label not in labels]

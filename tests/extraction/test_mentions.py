@@ -35,7 +35,21 @@ def test_acronym_defined_in_the_text_becomes_a_mention_and_a_link():
     assert text[hts.start : hts.end] == "HTS"
 
 
-@pytest.mark.parametrize("after", [" (ap)", " (XYZ)", " [HTS]", "(HTS) "[1:]])
+def test_several_acronyms_defined_at_once():
+    text = "The Lugansk People's Republic (LPR, LNR, or LC) is"
+    start = text.index("Lugansk")
+    found = mentions_from_spans(Document("d", text), [(start, start + 25, "GPE")], LABELS)
+    name = "Lugansk People's Republic"
+    assert found.acronyms == [(name, "LPR"), (name, "LNR"), (name, "LC")]
+    assert [(text[m.start : m.end], m.label) for m in found.mentions] == [
+        (name, "GPE"),
+        ("LPR", "GPE"),
+        ("LNR", "GPE"),
+        ("LC", "GPE"),
+    ]
+
+
+@pytest.mark.parametrize("after", [" (ap)", " (XYZ)", " [HTS]", "(HTS) "[1:], " (LPR, the LNR)", " (HTS, XYZ)"])
 def test_not_an_acronym_definition(after):
     text = "Hayat Tahrir al-Sham" + after
     found = mentions_from_spans(Document("d", text), [(0, 20, "ORG")], LABELS)
