@@ -23,6 +23,7 @@ LISTS = (
     "name_suffixes",
     "not_in_names",
     "org_generic",
+    "org_word_endings",
     "page_furniture",
     "place_features",
     "polity_words",

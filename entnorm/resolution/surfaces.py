@@ -134,6 +134,15 @@ class PersonWords:
         return cls(frozenset(family), frozenset(given), frozenset(polities))
 
 
+_ORG_ENDINGS = tuple(sorted(data.words("org_word_endings"), key=len, reverse=True))
+
+
+def _built_as_organisation(word: str) -> bool:
+    """One word that ends in a word for a kind of organisation after a stem of three letters or more."""
+    k = key(word)
+    return " " not in k and any(k.endswith(e) and len(k) - len(e) >= 3 for e in _ORG_ENDINGS)
+
+
 def _by_corpus_evidence(label: str, surface: Surface, gazetteer: Gazetteer, people: PersonWords) -> str:
     """The label corrected by what the rest of the corpus shows (see `PersonWords`), for spellings read in
     documents only: a list of names given to `resolve` keeps its labels."""
@@ -150,6 +159,8 @@ def _by_corpus_evidence(label: str, surface: Surface, gazetteer: Gazetteer, peop
     words = text.split()
     if len(words) == 1:
         place = gazetteer.lookup(text)
+        if place is None and label != "ORG" and _built_as_organisation(text):
+            return "ORG"  # "Gazprom", "Rosatom", "Sberbank", "Kadyrovtsy": a generic word glued to a stem
         if label in ("ORG", "GPE", "LOC") and place is None and key(text) in people.family:
             return "PERSON"
         if label in ("ORG", "GPE", "LOC") and key(text) in people.given and not (place and place.major):

@@ -1,3 +1,5 @@
+import pytest
+
 from entnorm.aliasfile.read import AliasTable, parse_aliases
 from entnorm.names.gazetteer import default_gazetteer
 from entnorm.resolution.surfaces import Tally, build_surfaces
@@ -96,3 +98,18 @@ def test_a_given_name_of_the_corpus_is_not_read_as_the_town_of_that_name():
 def test_a_dateline_in_capitals_is_a_place_however_small():
     assert labels_of([M("MELITOPOL", "ORG", doc="a")]) == ["GPE"]
     assert labels_of([M("Melitopol", "ORG", doc="a")]) == ["ORG"]  # a small town's name may be a company's
+
+
+@pytest.mark.parametrize(
+    "text, label, expected",
+    [
+        ("Gazprom", "GPE", "ORG"),  # an industry word glued to a stem
+        ("Rosatom", "PERSON", "ORG"),
+        ("Sberbank", "PERSON", "ORG"),
+        ("Kadyrovtsy", "PERSON", "ORG"),  # the followers of a leader, as a group
+        ("Eubank", "PERSON", "PERSON"),  # the stem is too short to be one
+        ("Prom", "PERSON", "PERSON"),
+    ],
+)
+def test_one_word_built_as_an_organisation_name(text, label, expected):
+    assert labels_of([M(text, label, doc="a")]) == [expected]
