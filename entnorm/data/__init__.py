@@ -26,6 +26,7 @@ LISTS = (
     "org_word_endings",
     "page_furniture",
     "place_features",
+    "polity_translations",
     "polity_words",
     "subsidiary_heads",
     "titles",

@@ -230,9 +230,26 @@ def _initialisms_joined(words: list[str]) -> list[str]:
     return out
 
 
-def _org_tokens(text: str) -> list[str]:
+_POLITY_IN_ENGLISH = data.table("polity_translations")
+#: Russian and Ukrainian adjectives of a place, as in "Luganskaya oblast": the ending after the place's "-sk".
+_SLAVIC_ADJECTIVE = re.compile(r"(?<=sk)(aya|aia|a|oi|oy|iy|ii|yi|ij)$|(?<=s)ky$")
+
+
+def _in_english(words: list[str]) -> list[str]:
+    """A state's name in its Russian or Ukrainian words read in English ("Luganskaya Narodnaya Respublika" is
+    "Lugansk Peoples Republic"): the polity words translated, and the place's adjective before them written as
+    the place ("Luganskaya" as "Lugansk"). Names without such a word are left as they are."""
+    if not any(w in _POLITY_IN_ENGLISH for w in words):
+        return words
+    first = next(i for i, w in enumerate(words) if w in _POLITY_IN_ENGLISH)
+    out = [_SLAVIC_ADJECTIVE.sub("", w) if i < first else w for i, w in enumerate(words)]
+    return [_POLITY_IN_ENGLISH.get(w, w) for w in out]
+
+
+def _org_tokens(text: str, english: bool = True) -> list[str]:
     text = _unglued(text)
     words = _initialisms_joined([p for w in _words(text) for p in w.split("-") if p])
+    words = _in_english(words) if english else words
     joined = " " + " ".join(words) + " "
     for form in LEGAL_FORMS:
         if " " in form:
@@ -242,11 +259,12 @@ def _org_tokens(text: str) -> list[str]:
     return [_stem(w) for w in without_forms or tokens or words]
 
 
-def _place_tokens(text: str) -> list[str]:
+def _place_tokens(text: str, english: bool = True) -> list[str]:
     """A feature word in lower case is not part of the name ("Homs province" is Homs); a capitalised one is
     ("Moscow Oblast" is the region, not the city)."""
     text = _unglued(text)
     words = [p for w in _words(text) for p in w.split("-") if p and p not in CONNECTORS]
+    words = _in_english(words) if english else words
     capitalised = {fold(w) for w in _CAPITALISED.findall(text)}
     trimmed = [w for w in words if w not in PLACE_FEATURES or w in capitalised]
     return trimmed or words
@@ -270,10 +288,14 @@ def parse(text: str, kind: str) -> Name:
             tokens, hyphenated = _without(tokens, qualifiers), {}
         readings = _readings(tokens, hyphenated)
         return Name(text, kind, readings[0], readings, qualifiers=qualifiers, cjk=cjk, patronymic=patronymic)
-    tokens = _org_tokens(text) if kind == ORG else _place_tokens(text)
+    tokens_of = _org_tokens if kind == ORG else _place_tokens
+    tokens = tokens_of(text)
     if qualifiers:
         tokens = _without(tokens, qualifiers)
-    initials = "".join(t[0] for t in tokens if not t.isdigit())
+    # the initials of the name as written: "LNR" is "Luganskaya Narodnaya Respublika", read as "Lugansk Peoples
+    # Republic" for its words
+    written = tokens_of(text, english=False) if _POLITY_IN_ENGLISH.keys() & set(_words(text)) else tokens
+    initials = "".join(t[0] for t in (tokens if written == tokens or qualifiers else written) if not t.isdigit())
     readings = _readings(tokens, {})
     is_acronym = _is_acronym(text)
     return Name(text, kind, readings[0], readings, initials, is_acronym, qualifiers=qualifiers, cjk=cjk)

@@ -107,3 +107,13 @@ def skeleton(token: str) -> str:
     head, tail = s[:1], _VOWELS.sub("", s[1:])
     out = (head + tail).translate(_CLASSES)
     return re.sub(r"(.)\1+", r"\1", out)
+
+
+_LONE_H = re.compile(r"(?<![cgkpstz])h")
+
+
+def ukrainian_h_as_g(token: str) -> str | None:
+    """The word with a Ukrainian h written as the Russian g ("Luhansk" / "Lugansk", "Halyna" / "Galina"),
+    or None when it has no lone h. The skeleton drops an h but keeps a g, so blocking keys the word both ways."""
+    variant = _LONE_H.sub("g", token)
+    return variant if variant != token else None

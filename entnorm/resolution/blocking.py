@@ -17,7 +17,7 @@ from itertools import combinations
 
 from entnorm.labels import PERSON
 from entnorm.names.parse import is_generic
-from entnorm.names.phonetic import skeleton, sound
+from entnorm.names.phonetic import skeleton, sound, ukrainian_h_as_g
 from entnorm.resolution.surfaces import Surface
 
 # -- the kinds of key -----------------------------------------------------------------------------------------
@@ -60,13 +60,18 @@ def word_key(token: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def word_keys(kind: str, token: str) -> frozenset[str]:
-    """A word's blocking keys under `kind`: its consonant skeleton, and the skeleton's letters sorted."""
+    """A word's blocking keys under `kind`: its consonant skeleton, and the skeleton's letters sorted; and the
+    skeleton of its Russian spelling when it has a Ukrainian h."""
     skel = skeleton(token)
     if len(skel) < 3:
-        return frozenset({f"{kind}=" + sound(token)})
-    if len(skel) < 4:
-        return frozenset({f"{kind}:{skel}"})
-    return frozenset({f"{kind}:{skel}", f"{kind}~{''.join(sorted(skel))}"})
+        keys = {f"{kind}=" + sound(token)}
+    elif len(skel) < 4:
+        keys = {f"{kind}:{skel}"}
+    else:
+        keys = {f"{kind}:{skel}", f"{kind}~{''.join(sorted(skel))}"}
+    if (variant := ukrainian_h_as_g(token)) is not None and len(skeleton(variant)) >= 3:
+        keys.add(f"{kind}:{skeleton(variant)}")
+    return frozenset(keys)
 
 
 def given_key(token: str) -> str:
@@ -130,17 +135,22 @@ def _org_or_place_keys(s: Surface) -> tuple[set[str], set[str]]:
         filed.add(whole + WHOLE_SPELLING + "&".join(sorted(word_key(t) for t in words)))
     else:
         # every word of the shorter name must meet a word of the longer one, so the longer one is filed
-        # under its word pairs and triples, and a name probes its largest such combinations
-        distinct = sorted({word_key(t) for t in words})[:MAX_PAIRED_WORDS]
+        # under its word pairs and triples, and a name probes its largest such combinations (also with its
+        # Ukrainian h read as a Russian g, which the skeleton would otherwise keep apart)
         generic = {word_key(t) for t in words if is_generic(t)}
-        for size in (2, 3):
-            for combo in combinations(distinct, size):
-                if set(combo) <= generic:
-                    continue
-                k = whole + WORD_COMBINATION + WORD_COMBINATION.join(combo)
-                filed.add(k)
-                if size == min(len(distinct), 3):
-                    probes.add(k)
+        spellings = [words]
+        if any(ukrainian_h_as_g(t) for t in words):
+            spellings.append([ukrainian_h_as_g(t) or t for t in words])
+        for spelling in spellings:
+            distinct = sorted({word_key(t) for t in spelling})[:MAX_PAIRED_WORDS]
+            for size in (2, 3):
+                for combo in combinations(distinct, size):
+                    if set(combo) <= generic:
+                        continue
+                    k = whole + WORD_COMBINATION + WORD_COMBINATION.join(combo)
+                    filed.add(k)
+                    if size == min(len(distinct), 3):
+                        probes.add(k)
     if name.is_acronym:
         filed.add(whole + INITIALS + "".join(name.tokens))
     elif len(name.tokens) >= 2:

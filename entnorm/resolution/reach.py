@@ -18,17 +18,18 @@ from entnorm.aliasfile.table import AliasTable
 from entnorm.labels import PERSON, PLACE, kind_of
 from entnorm.names.gazetteer import Place
 from entnorm.names.parse import PARTICLES
-from entnorm.names.phonetic import skeleton, sound
+from entnorm.names.phonetic import skeleton, sound, ukrainian_h_as_g
 
 
 @lru_cache(maxsize=1 << 17)
-def _word_reach(word: str) -> tuple[str, str, str]:
-    """A word's skeleton (its sound when the skeleton is too short to say much), its letters sorted, and the
-    skeleton alone, which names written as one word are keyed by."""
+def _word_reach(word: str) -> tuple[str, str, str, str]:
+    """A word's skeleton (its sound when the skeleton is too short to say much), its letters sorted, the skeleton
+    alone, which names written as one word are keyed by, and the skeleton of its Russian spelling when it has
+    a Ukrainian h ("" if not): the keys `blocking.word_keys` files it under."""
     skel = skeleton(word)
-    if len(skel) < 3:
-        return "=" + sound(word), "~" + "".join(sorted(skel)), skel
-    return skel, "~" + "".join(sorted(skel)), skel
+    main = "=" + sound(word) if len(skel) < 3 else skel
+    variant = ukrainian_h_as_g(word)
+    return main, "~" + "".join(sorted(skel)), skel, skeleton(variant) if variant else ""
 
 
 def _words(name_key: str) -> list[str]:
@@ -49,14 +50,20 @@ def _whole_keys(words: list[str]) -> set[str]:
 
 
 def _word_keys(words: Iterable[str]) -> set[str]:
-    return {k for w in words for k in _word_reach(w)[:2]}
+    keys = {k for w in words for k in (_word_reach(w)[0], _word_reach(w)[1], _word_reach(w)[3])}
+    keys.discard("")
+    return keys
 
 
 def _pair_keys(words: list[str]) -> set[str]:
     """Two words of a name agree: how the blocker pairs names of several words (a given name with another
-    word, or any two words of an organisation)."""
-    mains = sorted({_word_reach(w)[0] for w in words})
-    return {f"{a}|{b}" for i, a in enumerate(mains) for b in mains[i + 1 :]}
+    word, or any two words of an organisation). A word with a Ukrainian h pairs by both its spellings."""
+    per_word = [{k for k in (_word_reach(w)[0], _word_reach(w)[3]) if k} for w in words]
+    out = set()
+    for i, first in enumerate(per_word):
+        for second in per_word[i + 1 :]:
+            out |= {"|".join(sorted((a, b))) for a in first for b in second if a != b}
+    return out
 
 
 class _Wanted:

@@ -66,3 +66,16 @@ def test_acronyms(text, acronym):
 )
 def test_place_tokens(text, tokens):
     assert parse(text, PLACE).tokens == tokens
+
+
+@pytest.mark.parametrize(
+    "text, tokens, initials",
+    [
+        ("Luganskaya Narodnaya Respublika", ("lugansk", "peoples", "republic"), "lnr"),  # initials as written
+        ("Луганская Народная Республика", ("lugansk", "peoples", "republic"), "lnr"),
+        ("Donetskaya oblast", ("donetskaya",), "d"),  # no polity word: left as it is
+    ],
+)
+def test_a_state_name_in_russian_words_is_read_in_english(text, tokens, initials):
+    name = parse(text, PLACE)
+    assert (name.tokens, name.initials) == (tokens, initials)

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from entnorm.names.phonetic import skeleton, sound
+from entnorm.names.phonetic import skeleton, sound, ukrainian_h_as_g
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,11 @@ def test_skeleton_groups_vowel_variants():
 def test_sound_never_empty_and_ascii(token):
     out = sound(token)
     assert out and out.isascii() and out == out.lower()
+
+
+@pytest.mark.parametrize(
+    "word, variant",
+    [("luhansk", "lugansk"), ("halyna", "galyna"), ("hryhoriy", "grygoriy"), ("kharkiv", None), ("lugansk", None)],
+)
+def test_a_ukrainian_h_read_as_a_russian_g(word, variant):
+    assert ukrainian_h_as_g(word) == variant

@@ -37,3 +37,14 @@ def test_organisations_meet_by_word_order_and_acronym():
     names += [("WHO", ORG), ("Kyiv", PLACE)]
     surfaces = [Surface(t.lower(), name=parse(t, k)) for t, k in names]
     assert list(candidate_pairs(surfaces)) == [(0, 1), (2, 3)]
+
+
+def test_a_ukrainian_h_meets_a_russian_g():
+    assert word_keys("place", "luhansk") == frozenset({"place:lnsk", "place~klns", "place:lknsk"})
+    names = ["Luhanska Narodna Respublika", "Lugansk People's Republic", "Donetsk People's Republic"]
+    assert list(candidate_pairs([surface(n, PLACE) for n in names])) == [(0, 1)]
+
+
+def test_names_of_two_alias_file_entities_are_never_paired():
+    surfaces = [surface(n) for n in ["Sergei Lavrov", "Sergey Lavrov", "Sergej Lavrov"]]
+    assert list(candidate_pairs(surfaces, apart=[True, True, False])) == [(0, 2), (1, 2)]
