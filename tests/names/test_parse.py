@@ -79,3 +79,7 @@ def test_place_tokens(text, tokens):
 def test_a_state_name_in_russian_words_is_read_in_english(text, tokens, initials):
     name = parse(text, PLACE)
     assert (name.tokens, name.initials) == (tokens, initials)
+
+
+def test_a_private_military_company_is_a_legal_form():
+    assert parse("PMC Wagner", ORG).tokens == parse("Wagner PMC", ORG).tokens == ("wagner",)
