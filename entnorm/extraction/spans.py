@@ -33,8 +33,11 @@ _GLUED_DIGITS = re.compile(r"(?<=[a-z])\d+$")
 
 #: Bump when the cleaning code changes what it returns: cached spans are cleaned, so their cache key holds this
 #: and a fingerprint of the word lists below (`CLEANING_RULES`); editing a comment changes neither.
-CLEANING_VERSION = 4
+CLEANING_VERSION = 5
 _WORD_LISTS = (
+    "event_words",
+    "polity_words",
+    "polity_translations",
     "not_in_names",
     "page_furniture",
     "titles",
@@ -62,6 +65,14 @@ _FEATURES = data.words("place_features")
 #: A name of one word is not one of these: a generic word, a feature, a title, a function word ("Republic",
 #: "Oblast", "Your", "Thé").
 _NOT_A_NAME_ALONE = _GENERIC | data.words("place_features") | _TITLE_WORDS | _NOT_IN_NAMES | data.words("connectors")
+_EVENT_WORDS = data.words("event_words")
+_CONNECTORS = data.words("connectors")
+_TRANSLATED_POLITY = data.table("polity_translations")
+#: A place or an organisation named by these words alone is a kind of state, not one ("Narodnaya Respublika");
+#: generic organisation words alone still name one ("Ministry of Defence").
+_ONLY_KIND_OF_STATE = (
+    data.words("polity_words") | _TRANSLATED_POLITY.keys() | set(_TRANSLATED_POLITY.values()) | _FEATURES
+)
 _KEPT_AFTER_COMMA = sorted({w for w in data.words("legal_forms") if " " not in w} | data.words("name_suffixes"))
 _LIST_BREAK = re.compile(_LIST_BREAK.pattern % "|".join(map(re.escape, _KEPT_AFTER_COMMA)), re.I)
 
@@ -189,6 +200,11 @@ def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int]
         return None
     if _PAGE_FURNITURE_PHRASES.search(piece):
         return None
+    plain = [_plain(w).replace("'", "").replace("’", "") for w in words]
+    if all(w in _ONLY_KIND_OF_STATE or w in _CONNECTORS for w in plain):
+        return None  # a kind of state with no state named ("Narodnaya Respublika"), whatever the label
+    if label in ("ORG", "GPE", "LOC") and plain[-1] in _EVENT_WORDS:
+        return None  # an event ("Syrian Civil War")
     return start, end
 
 

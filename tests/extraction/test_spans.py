@@ -114,3 +114,19 @@ def test_names_the_model_stopped_short_of_are_extended():
         start = text.index(piece)
         found += [text[s:e] for s, e in clean_span(text, start, start + len(piece), label)]
     assert found == ["Lugansk People's Republic", "Workers' Party of Korea", "Moscow Oblast"]
+
+
+@pytest.mark.parametrize(
+    "text, label, kept",
+    [
+        ("Syrian Civil War", "ORG", False),  # an event
+        ("VII Americas Summit", "ORG", False),
+        ("Institute for War and Peace Reporting", "ORG", True),  # the event word is not its last
+        ("Народная Республика", "PERSON", False),  # a kind of state, no state named
+        ("People's Republic", "GPE", False),
+        ("Lugansk People's Republic", "GPE", True),
+        ("Ministry of Defence", "ORG", True),  # generic words alone still name an organisation
+    ],
+)
+def test_events_and_kinds_of_state_are_not_names(text, label, kept):
+    assert bool(clean_span(text, 0, len(text), label)) is kept
