@@ -17,6 +17,7 @@ LISTS = (
     "arabic_latin",
     "articles",
     "connectors",
+    "directions",
     "event_words",
     "latin_particles",
     "legal_forms",

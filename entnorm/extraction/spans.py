@@ -18,6 +18,8 @@ from entnorm.labels import is_name_label
 from entnorm.names.normalize import fold
 from entnorm.names.parse import PARTICLES
 
+_LEGAL_FORM_WORDS = frozenset(w for w in data.words("legal_forms") if " " not in w)
+
 #: Where a span holds two names: a colon ("Photo: Global Look Press"); for people and organisations also a comma
 #: ("Kharkiv, Igor Terekhov"), unless a legal form or a suffix follows it ("Acme, Inc."); places keep theirs
 #: ("Paris, Texas").
@@ -35,6 +37,7 @@ _GLUED_DIGITS = re.compile(r"(?<=[a-z])\d+$")
 #: and a fingerprint of the word lists below (`CLEANING_RULES`); editing a comment changes neither.
 CLEANING_VERSION = 5
 _WORD_LISTS = (
+    "directions",
     "event_words",
     "polity_words",
     "polity_translations",
@@ -64,7 +67,14 @@ _GENERIC_STEMS = frozenset(w.rstrip("s") for w in _GENERIC)
 _FEATURES = data.words("place_features")
 #: A name of one word is not one of these: a generic word, a feature, a title, a function word ("Republic",
 #: "Oblast", "Your", "Thé").
-_NOT_A_NAME_ALONE = _GENERIC | data.words("place_features") | _TITLE_WORDS | _NOT_IN_NAMES | data.words("connectors")
+_NOT_A_NAME_ALONE = (
+    _GENERIC
+    | data.words("place_features")
+    | _TITLE_WORDS
+    | _NOT_IN_NAMES
+    | data.words("connectors")
+    | data.words("directions")
+)
 _EVENT_WORDS = data.words("event_words")
 _CONNECTORS = data.words("connectors")
 _TRANSLATED_POLITY = data.table("polity_translations")
@@ -201,6 +211,8 @@ def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int]
     if _PAGE_FURNITURE_PHRASES.search(piece):
         return None
     plain = [_plain(w).replace("'", "").replace("’", "") for w in words]
+    if all(w in _LEGAL_FORM_WORDS for w in plain):
+        return None  # a legal form alone ("PMC", "LLC") names no company
     if all(w in _ONLY_KIND_OF_STATE or w in _CONNECTORS for w in plain):
         return None  # a kind of state with no state named ("Narodnaya Respublika"), whatever the label
     if label in ("ORG", "GPE", "LOC") and plain[-1] in _EVENT_WORDS:

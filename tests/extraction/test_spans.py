@@ -126,6 +126,10 @@ def test_names_the_model_stopped_short_of_are_extended():
         ("People's Republic", "GPE", False),
         ("Lugansk People's Republic", "GPE", True),
         ("Ministry of Defence", "ORG", True),  # generic words alone still name an organisation
+        ("the West", "LOC", False),  # a point of the compass alone
+        ("West Bank", "GPE", True),
+        ("PMC", "ORG", False),  # a legal form alone
+        ("Wagner PMC", "ORG", True),
     ],
 )
 def test_events_and_kinds_of_state_are_not_names(text, label, kept):
