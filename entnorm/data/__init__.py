@@ -14,6 +14,7 @@ from importlib.resources import files
 
 #: Every list shipped, by name (the file is NAME.txt beside this module).
 LISTS = (
+    "adjective_prefixes",
     "arabic_latin",
     "articles",
     "connectors",

@@ -19,6 +19,7 @@ from entnorm.names.normalize import fold
 from entnorm.names.parse import PARTICLES
 
 _LEGAL_FORM_WORDS = frozenset(w for w in data.words("legal_forms") if " " not in w)
+_ADJECTIVE_PREFIX = re.compile("(?:" + "|".join(sorted(data.words("adjective_prefixes"))) + r")[-‐‑]\w")
 
 #: Where a span holds two names: a colon ("Photo: Global Look Press"); for people and organisations also a comma
 #: ("Kharkiv, Igor Terekhov"), unless a legal form or a suffix follows it ("Acme, Inc."); places keep theirs
@@ -37,6 +38,7 @@ _GLUED_DIGITS = re.compile(r"(?<=[a-z])\d+$")
 #: and a fingerprint of the word lists below (`CLEANING_RULES`); editing a comment changes neither.
 CLEANING_VERSION = 5
 _WORD_LISTS = (
+    "adjective_prefixes",
     "directions",
     "event_words",
     "polity_words",
@@ -210,6 +212,10 @@ def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int]
         return None
     if _PAGE_FURNITURE_PHRASES.search(piece):
         return None
+    if _ADJECTIVE_PREFIX.match(piece):
+        return None  # "pro-Moscow": an adjective
+    if label == "PERSON" and len(words) > 1 and all(w.isupper() and len(w) <= 4 for w in words):
+        return None  # initials and codes in capitals ("SKS NPK"): no person's name is written so
     plain = [_plain(w).replace("'", "").replace("’", "") for w in words]
     if all(w in _LEGAL_FORM_WORDS for w in plain):
         return None  # a legal form alone ("PMC", "LLC") names no company

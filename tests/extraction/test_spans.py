@@ -18,7 +18,7 @@ def pieces(text, label="PERSON"):
         ("the Kremlin's", "ORG", ["Kremlin"]),
         ("The Epoch Times", "ORG", ["The Epoch Times"]),
         ("Editorji News Desk\n\nMoscow", "ORG", ["Editorji News Desk", "Moscow"]),
-        ("SKS NPK NPK\n\n", "PERSON", ["SKS NPK NPK"]),
+        ("SKS NPK NPK\n\n", "ORG", ["SKS NPK NPK"]),  # as a PERSON, codes in capitals are no name
         ("“Kremlin,", "ORG", ["Kremlin"]),
         ("Delta Is Using AI to Set Fares", "ORG", []),
         ("Moves to Identify Leakers", "ORG", []),
@@ -130,6 +130,11 @@ def test_names_the_model_stopped_short_of_are_extended():
         ("West Bank", "GPE", True),
         ("PMC", "ORG", False),  # a legal form alone
         ("Wagner PMC", "ORG", True),
+        ("pro-Moscow", "ORG", False),  # an adjective
+        ("Pro-Am Tour", "ORG", True),
+        ("SKS NPK", "PERSON", False),  # codes in capitals
+        ("JFK", "PERSON", True),
+        ("JOHN SMITH", "PERSON", True),
     ],
 )
 def test_events_and_kinds_of_state_are_not_names(text, label, kept):
