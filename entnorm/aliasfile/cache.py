@@ -32,8 +32,11 @@ def _reader_fingerprint() -> str:
     package = Path(__file__).resolve().parent.parent
     sources = ["aliasfile/nodes.py", "aliasfile/validate.py", "aliasfile/table.py", "names/normalize.py"]
     digest = hashlib.sha256()
-    for source in sources:
-        digest.update((package / source).read_bytes())
+    try:
+        for source in sources:
+            digest.update((package / source).read_bytes())
+    except OSError:  # an install without its sources (a zip): only the entry format tells versions apart
+        return "no-sources"
     return digest.hexdigest()[:16]
 
 
