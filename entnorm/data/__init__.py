@@ -25,6 +25,7 @@ LISTS = (
     "name_links",
     "name_suffixes",
     "not_in_names",
+    "number_words",
     "org_generic",
     "org_word_endings",
     "page_furniture",

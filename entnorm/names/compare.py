@@ -28,7 +28,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from entnorm import data
 from entnorm.labels import ORG, PERSON
 from entnorm.names.distinguish import settled_before_words
-from entnorm.names.parse import Name, is_generic
+from entnorm.names.parse import Name, is_generic, parse
 from entnorm.names.phonetic import skeleton, sound
 from entnorm.names.verdict import NO_MATCH, Verdict
 
@@ -219,8 +219,27 @@ def _compare_set(a: Name, b: Name) -> Verdict:
     if a.is_acronym and b.is_acronym:
         same = "".join(a.tokens) == "".join(b.tokens)
         return Verdict(1.0, False, True, "same acronym") if same else Verdict(0.0, True, False, "different acronyms")
+    if a.kind == ORG and (partnership := _partnership_of(a, b) or _partnership_of(b, a)):
+        return Verdict(0.0, True, False, f"a partnership is not one of its partners: {partnership!r}")
     verdicts = [_compare_tokens(a, ra, rb) for ra in a.readings for rb in b.readings]
     return max(verdicts, key=lambda v: (v.score, not v.conflict))
+
+
+_PARTNERS = re.compile(r"(\w+)\s*(?:&|\band\b|\+)\s*(\w+)", re.I)
+
+
+def _partnership_of(long: Name, short: Name) -> str | None:
+    """`long`'s text when it joins two partners' names with "&" or "and" ("Smith & Jones"; not generic words,
+    as in "Trading and Contracting") and `short` lacks one of them ("Smith"): a firm of one name is not the
+    partnership that holds that name."""
+    if len(short.tokens) >= len(long.tokens):
+        return None
+    for match in _PARTNERS.finditer(long.text):
+        partners = [parse(word, ORG).tokens for word in match.groups()]
+        named = all(len(p) == 1 and not is_generic(p[0]) for p in partners)
+        if named and not all(p[0] in short.tokens for p in partners) and set(short.tokens) <= set(long.tokens):
+            return long.text
+    return None
 
 
 def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdict:

@@ -132,9 +132,14 @@ def _strip_prefix(token: str, prefixes: tuple[str, ...], min_rest: int) -> str |
     return None
 
 
+#: Two names written together, each capitalised ("JohnSmith"); a short first part is a prefix ("McDonald",
+#: "DeSantis", "MacArthur"), not a name.
+_GLUED_NAMES = re.compile(r"\b([A-Z][a-z]{3,})([A-Z][a-z]+)\b")
+
+
 def _person_tokens(text: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
     """Content tokens, and for tokens joined from a hyphenated word, the parts it was joined from."""
-    words = _words(text)
+    words = _words(_GLUED_NAMES.sub(r"\1 \2", text))
     while len(words) > 1 and words[0].strip("-") in TITLES:
         words = words[1:]
     # hyphenated words: an article before another part is dropped ("al-Qasimi", "Abd-al-Karim"), a final
@@ -215,6 +220,23 @@ def _unglued(text: str) -> str:
     return _GLUED_INITIAL.sub(r"\1 ", text)
 
 
+_NUMBER_WORDS = data.table("number_words")
+
+
+def _numbers_as_digits(words: list[str]) -> list[str]:
+    """Numbers written as words, as digits ("first" 1st, "forty four" 44), so that both spellings meet."""
+    out: list[str] = []
+    for word in words:
+        number = _NUMBER_WORDS.get(word)
+        if number is None:
+            out.append(word)
+        elif number.isdigit() and out and out[-1].isdigit() and out[-1].endswith("0") and len(number) == 1:
+            out[-1] = str(int(out[-1]) + int(number))  # a tens word, then a unit: "forty four"
+        else:
+            out.append(number)
+    return out
+
+
 def _initialisms_joined(words: list[str]) -> list[str]:
     """Letters written one by one are one word: "J.P. Morgan" and "JP Morgan", "U.S. Steel" and "US Steel"."""
     out: list[str] = []
@@ -248,7 +270,7 @@ def _in_english(words: list[str]) -> list[str]:
 
 def _org_tokens(text: str, english: bool = True) -> list[str]:
     text = _unglued(text)
-    words = _initialisms_joined([p for w in _words(text) for p in w.split("-") if p])
+    words = _numbers_as_digits(_initialisms_joined([p for w in _words(text) for p in w.split("-") if p]))
     words = _in_english(words) if english else words
     joined = " " + " ".join(words) + " "
     for form in LEGAL_FORMS:

@@ -203,3 +203,20 @@ def test_two_female_forms_or_baltic_endings_are_one_person():
 )
 def test_initials_and_initialisms(a, b, kind, full):
     assert compare(parse(a, kind), parse(b, kind)).full is full
+
+
+@pytest.mark.parametrize(
+    "a, b, kind, full, conflict",
+    [
+        ("First National Bank", "1st National Bank", ORG, True, False),  # numbers written as words
+        ("Forty-Four Holdings", "44 Holdings", ORG, True, False),
+        ("JohnSmith", "John Smith", PERSON, True, False),  # two names written together
+        ("McDonald", "Mc Donald", PERSON, False, False),  # ... but a short prefix is part of the name
+        ("Smith", "Smith & Jones", ORG, False, True),  # a partnership is not one of its partners
+        ("Smith & Jones LLP", "Smith and Jones", ORG, True, False),
+        ("Al Rashid Trading and Contracting", "Al Rashid Trading", ORG, False, False),  # generic words: no partners
+    ],
+)
+def test_token_shapes(a, b, kind, full, conflict):
+    verdict = compare(parse(a, kind), parse(b, kind))
+    assert (verdict.full, verdict.conflict) == (full, conflict)
