@@ -19,6 +19,8 @@ from entnorm.names.normalize import fold
 from entnorm.names.parse import PARTICLES
 
 _LEGAL_FORM_WORDS = frozenset(w for w in data.words("legal_forms") if " " not in w)
+#: A model's designation: a name with a code after a hyphen ("Iskander-M", "Tu-160" is too short to tell).
+_MODEL = re.compile(r"[A-Za-z]{3,}[-‐‑][A-Z0-9]{1,3}")
 _ADJECTIVE_PREFIX = re.compile("(?:" + "|".join(sorted(data.words("adjective_prefixes"))) + r")[-‐‑]\w")
 
 #: Where a span holds two names: a colon ("Photo: Global Look Press"); for people and organisations also a comma
@@ -36,7 +38,7 @@ _GLUED_DIGITS = re.compile(r"(?<=[a-z])\d+$")
 
 #: Bump when the cleaning code changes what it returns: cached spans are cleaned, so their cache key holds this
 #: and a fingerprint of the word lists below (`CLEANING_RULES`); editing a comment changes neither.
-CLEANING_VERSION = 5
+CLEANING_VERSION = 6
 _WORD_LISTS = (
     "adjective_prefixes",
     "directions",
@@ -214,6 +216,8 @@ def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int]
         return None
     if _ADJECTIVE_PREFIX.match(piece):
         return None  # "pro-Moscow": an adjective
+    if label in ("PERSON", "ORG", "GPE", "LOC") and _MODEL.fullmatch(piece):
+        return None  # "Iskander-M": a product's model, not who or where
     if label == "PERSON" and len(words) > 1 and all(w.isupper() and len(w) <= 4 for w in words):
         return None  # initials and codes in capitals ("SKS NPK"): no person's name is written so
     plain = [_plain(w).replace("'", "").replace("’", "") for w in words]

@@ -135,6 +135,8 @@ def test_names_the_model_stopped_short_of_are_extended():
         ("SKS NPK", "PERSON", False),  # codes in capitals
         ("JFK", "PERSON", True),
         ("JOHN SMITH", "PERSON", True),
+        ("Iskander-M", "ORG", False),  # a model's designation
+        ("Jong-Un", "PERSON", True),
     ],
 )
 def test_events_and_kinds_of_state_are_not_names(text, label, kept):
