@@ -159,11 +159,13 @@ def attach_given_names(
     one person of that document has it as their first name ("Raúl" after "Raúl Castro"); `attached` gains
     those (surface, document) pairs. Two people of one document with that first name: it stays alone."""
     people: dict[str | None, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    families: dict[str | None, set[str]] = defaultdict(set)
     for i, s in enumerate(surfaces):
         if anchored(s) and s.name is not None and s.name.kind == PERSON and len(s.name.strong) > 1:
             for doc in s.docs:
                 if doc is not None:
                     people[doc][sound(s.name.tokens[0])].add(clusters.find(i))
+                    families[doc].add(sound(s.name.strong[-1]))
     if not people:
         return
     roots_of = {doc: {root for roots in by_first.values() for root in roots} for doc, by_first in people.items()}
@@ -177,6 +179,8 @@ def attach_given_names(
             local = attached.get((i, doc))
             if local is not None and clusters.find(local) in roots_of[doc]:
                 continue  # a family name of this document already took it
+            if given in families[doc]:
+                continue  # it is a family name in this document ("Assad" beside "Bashar Assad")
             candidates = people[doc].get(given, set())
             if len(candidates) == 1:
                 attached[(i, doc)] = next(iter(candidates))

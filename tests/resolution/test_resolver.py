@@ -223,3 +223,35 @@ def test_a_given_name_alone_is_the_one_person_of_its_document_with_that_first_na
     got = [res.entities[e].canonical for e in res.entity_of]
     assert got[:3] == ["Raúl Castro", "Raúl Castro", "Fidel Castro"]
     assert got[3] == "Raúl" and got[6] == "Ramón"
+
+
+def test_a_family_name_of_the_document_is_not_read_as_a_given_name():
+    """ "Assad" beside "Bashar Assad" is the family name, even where "Assad al-Sabani" (a given name Assad) is
+    in the same document and the alias file lists them both; beside the minister alone it is his given name."""
+    table = parse_aliases(
+        "PERSON:\n"
+        "  Asaad al-Shaibani: [Asaad al-Shibani, Assad al-Shaibani, Assad al-Sabani, Al Shabani, al-Shaibani]\n"
+        "  Bashar al-Assad: [Bashar Assad, Al Assad]\n"
+    )
+    mentions = [
+        M(t, doc=d)
+        for d, t in [
+            ("a", "Assad al-Sabani"),
+            ("a", "Bashar Assad"),
+            ("a", "Assad"),
+            ("b", "Bashar al-Assad"),
+            ("b", "Assad"),
+            ("c", "Assad al-Shaibani"),
+            ("c", "Assad"),
+        ]
+    ]
+    res = Resolver(table).resolve(mentions)
+    assert [res.entities[e].canonical for e in res.entity_of] == [
+        "Asaad al-Shaibani",
+        "Bashar al-Assad",
+        "Bashar al-Assad",
+        "Bashar al-Assad",
+        "Bashar al-Assad",
+        "Asaad al-Shaibani",
+        "Asaad al-Shaibani",
+    ]
