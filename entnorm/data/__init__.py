@@ -20,6 +20,7 @@ LISTS = (
     "connectors",
     "directions",
     "event_words",
+    "group_nouns",
     "latin_particles",
     "legal_forms",
     "name_links",

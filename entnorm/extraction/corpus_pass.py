@@ -6,7 +6,8 @@ document is read, three rules use that evidence (none holds a name of its own):
 
 1. Demonyms: a text the recogniser labels NORP more often than it labels it a name is not a name; as often,
    when it is shaped like a demonym ("Congolese") and the gazetteer knows no such place; nor is a word the
-   gazetteer shows to be a country's demonym ("Ukrainian", "Iraqi").
+   gazetteer shows to be a country's demonym ("Ukrainian", "Iraqi"), nor one word the corpus writes before
+   a noun for a group of people ("the Druze community").
 2. Headlines: in a title-case line ("Shifting Heir Apparent Is Named", "New FM Visits Moscow, Discusses
    Future of Bases"), a span is kept only when the same text is a mention outside headlines in the corpus.
    A joined pair of names ("Putin-Witkoff") is its two names, when the corpus knows both.
@@ -68,6 +69,7 @@ def refine(
         for text in named
         if _demonym(text, norp[text], named[text], gazetteer) or gazetteer.country_of_demonym(text) is not None
     }
+    demonyms |= _group_words(documents, named)
     mentions = [[m for m in doc_mentions if m.text not in demonyms] for doc_mentions in mentions]
     headlines = [headline_spans(d.text) for d in documents]
     mentions = _outside_headlines(mentions, headlines)
@@ -75,6 +77,18 @@ def refine(
     others = list(others) or [[] for _ in documents]
     blocked = [sorted(h + o) for h, o in zip(headlines, others, strict=True)]
     return _spread(documents, mentions, blocked)
+
+
+_GROUP_NOUNS = "|".join(sorted(data.words("group_nouns")))
+
+
+def _group_words(documents: Sequence[Document], named: Counter) -> set[str]:
+    """One-word names the corpus writes before a noun for a group of people ("the Druze community")."""
+    found: set[str] = set()
+    pattern = re.compile(rf"\b([A-Z][^\W\d_]+) (?:{_GROUP_NOUNS})\b")
+    for document in documents:
+        found |= {m.group(1) for m in pattern.finditer(document.text) if m.group(1) in named}
+    return found
 
 
 def _demonym(text: str, as_norp: int, as_name: int, gazetteer) -> bool:

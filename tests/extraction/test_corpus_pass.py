@@ -74,6 +74,15 @@ def test_a_countrys_demonym_is_no_name():
     assert [m.text for m in refine([a], [found], Counter())[0]] == ["Christian Lindner"]
 
 
+def test_a_word_before_a_noun_for_a_group_of_people_is_no_name():
+    a = Document("a", "Israel courted the Druze community. The Druze protested. The Wagner group left.")
+    b = Document("b", "Protector of the Druze, said Wagner.")
+    found_a = mentions_of(a, ("Israel", "GPE"), ("Druze", "ORG"), ("Druze", "PERSON"), ("Wagner", "ORG"))
+    found_b = mentions_of(b, ("Druze", "ORG"), ("Wagner", "PERSON"))
+    out = refine([a, b], [found_a, found_b], Counter())
+    assert [[m.text for m in doc] for doc in out] == [["Israel", "Wagner"], ["Wagner"]]
+
+
 def test_a_joined_pair_of_known_names_is_two_names():
     a = Document("a", "Vladimir Putin met Steve Witkoff. The Putin-Witkoff talks. Rostov-on-Don and Rostov.")
     found = mentions_of(a, ("Vladimir Putin", "PERSON"), ("Steve Witkoff", "PERSON"), ("Putin-Witkoff", "PERSON"))
