@@ -7,7 +7,9 @@ document is read, three rules use that evidence (none holds a name of its own):
 1. Demonyms: a text the recogniser labels NORP more often than it labels it a name is not a name; as often,
    when it is shaped like a demonym ("Congolese") and the gazetteer knows no such place; nor is a word the
    gazetteer shows to be a country's demonym ("Ukrainian", "Iraqi"), nor one word the corpus writes before
-   a noun for a group of people ("the Druze community").
+   a noun for a group of people ("the Druze community"), nor a plural listed with such groups ("Alawites,
+   Christians, and Druze"). A place in capitals is one the gazetteer knows or the initials of a longer name
+   of the corpus ("LPR"); "AI" read as a place is not.
 2. Headlines: in a title-case line ("Shifting Heir Apparent Is Named", "New FM Visits Moscow, Discusses
    Future of Bases"), a span is kept only when the same text is a mention outside headlines in the corpus.
    A joined pair of names ("Putin-Witkoff") is its two names, when the corpus knows both.
@@ -70,7 +72,9 @@ def refine(
         if _demonym(text, norp[text], named[text], gazetteer) or gazetteer.country_of_demonym(text) is not None
     }
     demonyms |= _group_words(documents, named)
+    demonyms |= _listed_with_groups(documents, named, demonyms | set(norp))
     mentions = [[m for m in doc_mentions if m.text not in demonyms] for doc_mentions in mentions]
+    mentions = _without_unknown_place_acronyms(mentions, gazetteer)
     headlines = [headline_spans(d.text) for d in documents]
     mentions = _outside_headlines(mentions, headlines)
     mentions = _split_pairs(mentions)
@@ -89,6 +93,46 @@ def _group_words(documents: Sequence[Document], named: Counter) -> set[str]:
     for document in documents:
         found |= {m.group(1) for m in pattern.finditer(document.text) if m.group(1) in named}
     return found
+
+
+_LISTED = re.compile(r"\b[A-Z][^\W\d_]+(?:(?:,| and|, and) [A-Z][^\W\d_]+)+")
+_LIST_SEPARATOR = re.compile(r",? and |, ")
+
+
+def _listed_with_groups(documents: Sequence[Document], named: Counter, groups: set[str]) -> set[str]:
+    """Plural one-word names listed together with groups of people ("Alawites, Christians, and Druze")."""
+    found: set[str] = set()
+    for document in documents:
+        for run in _LISTED.finditer(document.text):
+            items = _LIST_SEPARATOR.split(run.group())
+            if any(item in groups for item in items):
+                found |= {item for item in items if item.endswith("s") and item in named and item not in groups}
+    return found
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _without_unknown_place_acronyms(mentions: list[list[Mention]], gazetteer) -> list[list[Mention]]:
+    """A place written as an acronym is one the gazetteer knows ("UK", "UAE") or the initials of a longer name
+    in the corpus ("LPR" for "Lugansk People's Republic"); other capitals read as a place ("AI", "OSINT") are
+    not places."""
+    initials = {
+        "".join(w[0] for w in m.text.split() if w[:1].isupper())
+        for doc in mentions
+        for m in doc
+        if len(m.text.split()) > 1
+    }
+
+    def place_acronym_unknown(m: Mention) -> bool:
+        return (
+            m.label in ("GPE", "LOC")
+            and bool(_ACRONYM.fullmatch(m.text))
+            and m.text not in initials
+            and gazetteer.lookup(m.text) is None
+        )
+
+    return [[m for m in doc if not place_acronym_unknown(m)] for doc in mentions]
 
 
 def _demonym(text: str, as_norp: int, as_name: int, gazetteer) -> bool:

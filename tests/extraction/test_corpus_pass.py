@@ -83,6 +83,19 @@ def test_a_word_before_a_noun_for_a_group_of_people_is_no_name():
     assert [[m.text for m in doc] for doc in out] == [["Israel", "Wagner"], ["Wagner"]]
 
 
+def test_plurals_listed_with_groups_of_people_are_groups():
+    a = Document("a", "It targeted Alawites, Christians, and Druze, and the Druze community. Syrians and Russia.")
+    found = mentions_of(a, ("Alawites", "GPE"), ("Druze", "ORG"), ("Russia", "GPE"))
+    out = refine([a], [found], Counter({"Christians": 1, "Syrians": 1}))
+    assert [m.text for m in out[0]] == ["Russia"]  # not plural: a place listed with a people stays
+
+
+def test_a_place_in_capitals_is_known_or_the_initials_of_a_longer_name():
+    a = Document("a", "The Lugansk People's Republic (LPR). The UK and the OSINT analysts. LPR again.")
+    found = mentions_of(a, ("Lugansk People's Republic", "GPE"), ("LPR", "GPE"), ("UK", "GPE"), ("OSINT", "GPE"))
+    assert [m.text for m in refine([a], [found], Counter())[0]] == ["Lugansk People's Republic", "LPR", "UK", "LPR"]
+
+
 def test_a_joined_pair_of_known_names_is_two_names():
     a = Document("a", "Vladimir Putin met Steve Witkoff. The Putin-Witkoff talks. Rostov-on-Don and Rostov.")
     found = mentions_of(a, ("Vladimir Putin", "PERSON"), ("Steve Witkoff", "PERSON"), ("Putin-Witkoff", "PERSON"))
