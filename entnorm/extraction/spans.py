@@ -38,7 +38,7 @@ _GLUED_DIGITS = re.compile(r"(?<=[a-z])\d+$")
 
 #: Bump when the cleaning code changes what it returns: cached spans are cleaned, so their cache key holds this
 #: and a fingerprint of the word lists below (`CLEANING_RULES`); editing a comment changes neither.
-CLEANING_VERSION = 6
+CLEANING_VERSION = 7
 _WORD_LISTS = (
     "adjective_prefixes",
     "directions",
@@ -209,7 +209,8 @@ def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int]
         return None
     if len(words) == 1 and len(piece.split()) == 1 and _plain(words[0]) in _NOT_A_NAME_ALONE:
         return None
-    lower = [_plain(w) for w in words if w[:1].islower()]
+    # a linking word inside a joined place name ("Rostov-on-Don") is not a lower-case word of the text
+    lower = [_plain(w) for w in _WORD.findall(_LINKING_WORD.sub("-", piece)) if w[:1].islower()]
     if any(w in _NOT_IN_NAMES for w in lower) or any(_plain(w) in _PAGE_FURNITURE_WORDS for w in words):
         return None
     if _PAGE_FURNITURE_PHRASES.search(piece):
@@ -230,6 +231,24 @@ def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int]
     return start, end
 
 
+_LINKED = r"(?:on|upon|sur|am|an|en|le|la|de|del|di|im)"
+_LINKED_BEFORE = re.compile(rf"[A-Z][^\W\d_]*-{_LINKED}-$")
+_LINKED_AFTER = re.compile(rf"-{_LINKED}-[A-Z][^\W\d_]*")
+_LINKING_WORD = re.compile(rf"(?<=[^\W\d_])-{_LINKED}-(?=[A-Z])")
+
+
+def _whole_joined_place(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span inside a place name joined by a linking word ("Don" of "Rostov-on-Don", "Frankfurt" of
+    "Frankfurt-am-Main") grows to the whole name."""
+    before = _LINKED_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.end() == start:
+        start = before.start()
+    after = _LINKED_AFTER.match(text, end)
+    if after:
+        end = after.end()
+    return start, end
+
+
 def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """Split a span at line breaks and trim each part to the name it holds.
 
@@ -242,6 +261,7 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     Returns:
         Character ranges into `text`, in order; empty when nothing name-like is left.
     """
+    start, end = _whole_joined_place(text, start, end)
     ranges = []
     piece_start = start
     breaks = _LIST_BREAK if label in ("PERSON", "ORG") else _BREAK

@@ -141,3 +141,18 @@ def test_names_the_model_stopped_short_of_are_extended():
 )
 def test_events_and_kinds_of_state_are_not_names(text, label, kept):
     assert bool(clean_span(text, 0, len(text), label)) is kept
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        ("flights to Rostov-on-Don today", "Don", "Rostov-on-Don"),
+        ("flights to Rostov-on-Don today", "Rostov", "Rostov-on-Don"),
+        ("in Frankfurt-am-Main", "Frankfurt", "Frankfurt-am-Main"),
+        ("the Kremlin-backed party", "Kremlin", "Kremlin"),  # not a linking word
+    ],
+)
+def test_a_place_joined_by_a_linking_word_is_one_name(text, span, expected):
+    start = text.index(span)
+    ((s, e),) = clean_span(text, start, start + len(span), "GPE")
+    assert text[s:e] == expected
