@@ -89,9 +89,14 @@ _GROUP_NOUNS = "|".join(sorted(data.words("group_nouns")))
 def _group_words(documents: Sequence[Document], named: Counter) -> set[str]:
     """One-word names the corpus writes before a noun for a group of people ("the Druze community")."""
     found: set[str] = set()
-    pattern = re.compile(rf"\b([A-Z][^\W\d_]+) (?:{_GROUP_NOUNS})\b")
+    nouns = re.compile(rf"\b(?:{_GROUP_NOUNS})\b")
+    before = re.compile(r"\b([A-Z][^\W\d_]+) $")
     for document in documents:
-        found |= {m.group(1) for m in pattern.finditer(document.text) if m.group(1) in named}
+        text = document.text
+        for noun in nouns.finditer(text):  # the nouns are rare: look back from each
+            word = before.search(text, max(0, noun.start() - 40), noun.start())
+            if word and word.group(1) in named:
+                found.add(word.group(1))
     return found
 
 
@@ -103,6 +108,8 @@ def _listed_with_groups(documents: Sequence[Document], named: Counter, groups: s
     """Plural one-word names listed together with groups of people ("Alawites, Christians, and Druze")."""
     found: set[str] = set()
     for document in documents:
+        if not any(group in document.text for group in groups):
+            continue  # no group named here: no list to read
         for run in _LISTED.finditer(document.text):
             items = _LIST_SEPARATOR.split(run.group())
             if any(item in groups for item in items):
