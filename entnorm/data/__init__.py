@@ -34,6 +34,7 @@ LISTS = (
     "polity_translations",
     "polity_words",
     "subsidiary_heads",
+    "title_heads",
     "titles",
 )
 

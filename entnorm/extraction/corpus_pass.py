@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 import ahocorasick
 
 from entnorm import data
+from entnorm.extraction.spans import in_a_title
 from entnorm.records import Document, Mention
 
 _WORD = re.compile(r"[^\W_]+")
@@ -78,6 +79,7 @@ def refine(
     headlines = [headline_spans(d.text) for d in documents]
     mentions = _outside_headlines(mentions, headlines)
     mentions = _split_pairs(mentions)
+    mentions = [_short_forms_in(d.text, doc_mentions) for d, doc_mentions in zip(documents, mentions, strict=True)]
     others = list(others) or [[] for _ in documents]
     blocked = [sorted(h + o) for h, o in zip(headlines, others, strict=True)]
     return _spread(documents, mentions, blocked)
@@ -182,6 +184,28 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _PAIR = re.compile(r"([A-Z][^\W\d_]+)-([A-Z][^\W\d_]+)")
 
 
+def _short_forms_in(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An organisation's name written with its first word and the initials of the rest is that name, where
+    the document has the long form: "Zaporozhye NPP" beside "Zaporozhye Nuclear Power Plant". The form
+    replaces the mentions it covers ("Zaporozhye" read as a place)."""
+    forms = set()
+    for m in mentions:
+        words = m.text.split()
+        rest = [w for w in words[1:] if w[:1].isupper()]
+        if m.label == "ORG" and len(rest) >= 2 and len(rest) == len(words) - 1 - sum(w.islower() for w in words[1:]):
+            forms.add(f"{words[0]} {''.join(w[0] for w in rest)}")
+    if not forms:
+        return mentions
+    added = []
+    for form in sorted(forms):
+        for hit in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            added.append(Mention(mentions[0].doc, hit.start(), hit.end(), form, "ORG"))
+    if not added:
+        return mentions
+    kept = [m for m in mentions if not any(a.start <= m.start and m.end <= a.end for a in added)]
+    return sorted(kept + added, key=lambda m: (m.start, m.end))
+
+
 def _split_pairs(mentions: list[list[Mention]]) -> list[list[Mention]]:
     """A mention "Putin-Witkoff" becomes "Putin" and "Witkoff" when each is a name the corpus knows (a mention,
     or the last word of one)."""
@@ -272,6 +296,8 @@ def _spread_in(document: Document, mentions: list[Mention], automaton, blocked: 
         at = bisect_left(blocked_starts, end)
         if any(blocked[i][1] > start for i in range(max(0, at - 4), at)):
             continue  # inside a headline, or a title or a law the recogniser found
+        if label in ("GPE", "LOC") and in_a_title(text, start):
+            continue  # "the Law of Ukraine": a place in a title
         found.append(Mention(document.name, start, end, form, label))
         resume = end
     if not found:

@@ -38,8 +38,9 @@ _GLUED_DIGITS = re.compile(r"(?<=[a-z])\d+$")
 
 #: Bump when the cleaning code changes what it returns: cached spans are cleaned, so their cache key holds this
 #: and a fingerprint of the word lists below (`CLEANING_RULES`); editing a comment changes neither.
-CLEANING_VERSION = 7
+CLEANING_VERSION = 8
 _WORD_LISTS = (
+    "title_heads",
     "adjective_prefixes",
     "directions",
     "event_words",
@@ -231,10 +232,19 @@ def _clean_piece(text: str, start: int, end: int, label: str) -> tuple[int, int]
     return start, end
 
 
+_IN_A_TITLE = re.compile(
+    r"\b(?:" + "|".join(w.capitalize() for w in sorted(data.words("title_heads"))) + r")s? of (?:the )?$"
+)
 _LINKED = r"(?:on|upon|sur|am|an|en|le|la|de|del|di|im)"
 _LINKED_BEFORE = re.compile(rf"[A-Z][^\W\d_]*-{_LINKED}-$")
 _LINKED_AFTER = re.compile(rf"-{_LINKED}-[A-Z][^\W\d_]*")
 _LINKING_WORD = re.compile(rf"(?<=[^\W\d_])-{_LINKED}-(?=[A-Z])")
+
+
+def in_a_title(text: str, start: int) -> bool:
+    """The text at `start` follows the head of a law's or an honour's title and "of" ("the Law of ", "Hero of
+    the "): a place there is part of the title."""
+    return bool(_IN_A_TITLE.search(text, max(0, start - 40), start))
 
 
 def _whole_joined_place(text: str, start: int, end: int) -> tuple[int, int]:
@@ -262,6 +272,8 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
         Character ranges into `text`, in order; empty when nothing name-like is left.
     """
     start, end = _whole_joined_place(text, start, end)
+    if label in ("GPE", "LOC") and in_a_title(text, start):
+        return []  # "the Law of Ukraine", "Hero of the Russian Federation": a title, not the place
     ranges = []
     piece_start = start
     breaks = _LIST_BREAK if label in ("PERSON", "ORG") else _BREAK

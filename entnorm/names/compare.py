@@ -225,6 +225,20 @@ def _compare_set(a: Name, b: Name) -> Verdict:
     return max(verdicts, key=lambda v: (v.score, not v.conflict))
 
 
+def _initials_of_the_rest(
+    ta: tuple[str, ...], left_a: tuple[int, ...], tb: tuple[str, ...], left_b: tuple[int, ...]
+) -> bool:
+    """ "Zaporozhye NPP" / "Zaporozhye Nuclear Power Plant": the words left on one side are one word, the
+    initials of the words left on the other, in order."""
+    for one, rest in (
+        ([ta[i] for i in left_a], [tb[j] for j in left_b]),
+        ([tb[j] for j in left_b], [ta[i] for i in left_a]),
+    ):
+        if len(one) == 1 and len(rest) >= 2 and one[0] == "".join(w[0] for w in rest):
+            return True
+    return False
+
+
 _PARTNERS = re.compile(r"(\w+)\s*(?:&|\band\b|\+)\s*(\w+)", re.I)
 
 
@@ -262,6 +276,8 @@ def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdic
     if not al.left_a and not al.left_b:
         return Verdict(mean, False, True, "same words")
     if al.left_a and al.left_b:
+        if a.kind == ORG and _initials_of_the_rest(ta, al.left_a, tb, al.left_b):
+            return Verdict(mean * 0.95, False, True, "the same name with its last words as initials")
         return Verdict(0.0, True, False, f"different words: {_words(ta, al.left_a)!r} / {_words(tb, al.left_b)!r}")
     shared = [ta[i] for ua, _, _ in al.pairs for i in ua]
     if all(is_generic(t) for t in shared):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import combinations
 
-from entnorm.labels import PERSON
+from entnorm.labels import ORG, PERSON
 from entnorm.names.parse import is_generic
 from entnorm.names.phonetic import skeleton, sound, ukrainian_h_as_g
 from entnorm.resolution.surfaces import Surface
@@ -38,6 +38,8 @@ WHOLE_SPELLING = "="
 WORD_COMBINATION = "+"
 #: ... its initials, or the acronym itself.
 INITIALS = "#"
+#: ... its first word and the initials of the rest ("Zaporozhye NPP").
+FIRST_AND_INITIALS = "^"
 #: A place in the gazetteer, by its GeoNames id.
 GEONAMES = WHOLE + "geo:"
 
@@ -151,6 +153,10 @@ def _org_or_place_keys(s: Surface) -> tuple[set[str], set[str]]:
                     filed.add(k)
                     if size == min(len(distinct), 3):
                         probes.add(k)
+    if kind == ORG and len(name.tokens) >= 3:  # "Zaporozhye Nuclear Power Plant" is "Zaporozhye NPP"
+        filed.add(whole + FIRST_AND_INITIALS + word_key(name.tokens[0]) + "".join(t[0] for t in name.tokens[1:]))
+    elif kind == ORG and len(name.tokens) == 2 and 2 <= len(name.tokens[1]) <= 5:
+        filed.add(whole + FIRST_AND_INITIALS + word_key(name.tokens[0]) + name.tokens[1])
     if name.is_acronym:
         filed.add(whole + INITIALS + "".join(name.tokens))
     elif len(name.tokens) >= 2:

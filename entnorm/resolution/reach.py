@@ -17,7 +17,7 @@ from functools import lru_cache
 from entnorm.aliasfile.table import AliasTable
 from entnorm.labels import PERSON, PLACE, kind_of
 from entnorm.names.gazetteer import Place
-from entnorm.names.parse import PARTICLES
+from entnorm.names.parse import CONNECTORS, PARTICLES
 from entnorm.names.phonetic import skeleton, sound, ukrainian_h_as_g
 
 
@@ -46,6 +46,11 @@ def _whole_keys(words: list[str]) -> set[str]:
     else:
         out = {"#" + "".join(w[0] for w in words), "#" + "".join(w[0] for w in words if len(w) > 2)}
     out.add("=" + "".join(_word_reach(w)[2] for w in words))
+    content = [w for w in words if w not in CONNECTORS]
+    if len(content) >= 3:  # "Zaporozhye Nuclear Power Plant" / "Zaporozhye NPP" (`blocking.FIRST_AND_INITIALS`)
+        out.add("^" + _word_reach(content[0])[0] + "".join(w[0] for w in content[1:]))
+    elif len(content) == 2:
+        out.add("^" + _word_reach(content[0])[0] + content[1])
     return out
 
 

@@ -96,6 +96,18 @@ def test_a_place_in_capitals_is_known_or_the_initials_of_a_longer_name():
     assert [m.text for m in refine([a], [found], Counter())[0]] == ["Lugansk People's Republic", "LPR", "UK", "LPR"]
 
 
+def test_a_name_with_its_last_words_as_initials_is_that_name():
+    a = Document("a", "The Zaporozhye Nuclear Power Plant (ZNPP) is safe. Inspectors at the Zaporozhye NPP left.")
+    second = a.text.rindex("Zaporozhye")
+    found = mentions_of(a, ("Zaporozhye Nuclear Power Plant", "ORG"))
+    found.append(Mention("a", second, second + len("Zaporozhye"), "Zaporozhye", "GPE"))
+    out = refine([a], [found], Counter())
+    assert [(m.text, m.label) for m in out[0]] == [
+        ("Zaporozhye Nuclear Power Plant", "ORG"),
+        ("Zaporozhye NPP", "ORG"),
+    ]
+
+
 def test_a_joined_pair_of_known_names_is_two_names():
     a = Document("a", "Vladimir Putin met Steve Witkoff. The Putin-Witkoff talks. Rostov-on-Don and Rostov.")
     found = mentions_of(a, ("Vladimir Putin", "PERSON"), ("Steve Witkoff", "PERSON"), ("Putin-Witkoff", "PERSON"))

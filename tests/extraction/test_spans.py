@@ -156,3 +156,17 @@ def test_a_place_joined_by_a_linking_word_is_one_name(text, span, expected):
     start = text.index(span)
     ((s, e),) = clean_span(text, start, start + len(span), "GPE")
     assert text[s:e] == expected
+
+
+@pytest.mark.parametrize(
+    "text, place, kept",
+    [
+        ('under the Law of Ukraine "On Advertising"', "Ukraine", False),
+        ("named a Hero of the Russian Federation in 1999", "Russian Federation", False),
+        ("the law of Ukraine", "Ukraine", True),  # no title in lower case
+        ("the President of Ukraine said", "Ukraine", True),
+    ],
+)
+def test_a_place_in_the_title_of_a_law_or_an_honour_is_not_a_mention(text, place, kept):
+    start = text.index(place)
+    assert bool(clean_span(text, start, start + len(place), "GPE")) is kept

@@ -215,6 +215,8 @@ def test_initials_and_initialisms(a, b, kind, full):
         ("Smith", "Smith & Jones", ORG, False, True),  # a partnership is not one of its partners
         ("Smith & Jones LLP", "Smith and Jones", ORG, True, False),
         ("Al Rashid Trading and Contracting", "Al Rashid Trading", ORG, False, False),  # generic words: no partners
+        ("Zaporozhye NPP", "Zaporozhye Nuclear Power Plant", ORG, True, False),  # the last words as initials
+        ("Zaporozhye NPP", "Zaporozhye Thermal Power Plant", ORG, False, True),
     ],
 )
 def test_token_shapes(a, b, kind, full, conflict):

@@ -48,3 +48,8 @@ def test_a_ukrainian_h_meets_a_russian_g():
 def test_names_of_two_alias_file_entities_are_never_paired():
     surfaces = [surface(n) for n in ["Sergei Lavrov", "Sergey Lavrov", "Sergej Lavrov"]]
     assert list(candidate_pairs(surfaces, apart=[True, True, False])) == [(0, 2), (1, 2)]
+
+
+def test_a_name_meets_its_form_with_initials():
+    names = ["Zaporozhye NPP", "Zaporozhye Nuclear Power Plant", "Moscow City Duma"]
+    assert list(candidate_pairs([surface(n, ORG) for n in names])) == [(0, 1)]
