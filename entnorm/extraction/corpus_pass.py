@@ -119,9 +119,6 @@ def _listed_with_groups(documents: Sequence[Document], named: Counter, groups: s
     return found
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-
-
 def _without_unknown_place_acronyms(mentions: list[list[Mention]], gazetteer) -> list[list[Mention]]:
     """A place written as an acronym is one the gazetteer knows ("UK", "UAE") or the initials of a longer name
     in the corpus ("LPR" for "Lugansk People's Republic"); other capitals read as a place ("AI", "OSINT") are
@@ -191,8 +188,8 @@ def _short_forms_in(text: str, mentions: list[Mention]) -> list[Mention]:
     forms = set()
     for m in mentions:
         words = m.text.split()
-        rest = [w for w in words[1:] if w[:1].isupper()]
-        if m.label == "ORG" and len(rest) >= 2 and len(rest) == len(words) - 1 - sum(w.islower() for w in words[1:]):
+        rest = [w for w in words[1:] if w[:1].isupper()]  # "of" and "the" have no initial
+        if m.label == "ORG" and len(rest) >= 2 and all(w[:1].isupper() or w.islower() for w in words[1:]):
             forms.add(f"{words[0]} {''.join(w[0] for w in rest)}")
     if not forms:
         return mentions

@@ -72,23 +72,16 @@ _GENERIC_STEMS = frozenset(w.rstrip("s") for w in _GENERIC)
 _FEATURES = data.words("place_features")
 #: A name of one word is not one of these: a generic word, a feature, a title, a function word ("Republic",
 #: "Oblast", "Your", "Thé").
-_NOT_A_NAME_ALONE = (
-    _GENERIC
-    | data.words("place_features")
-    | _TITLE_WORDS
-    | _NOT_IN_NAMES
-    | data.words("connectors")
-    | data.words("directions")
-)
-_EVENT_WORDS = data.words("event_words")
 _CONNECTORS = data.words("connectors")
+_NOT_A_NAME_ALONE = _GENERIC | _FEATURES | _TITLE_WORDS | _NOT_IN_NAMES | _CONNECTORS | data.words("directions")
+_EVENT_WORDS = data.words("event_words")
 _TRANSLATED_POLITY = data.table("polity_translations")
 #: A place or an organisation named by these words alone is a kind of state, not one ("Narodnaya Respublika");
 #: generic organisation words alone still name one ("Ministry of Defence").
 _ONLY_KIND_OF_STATE = (
     data.words("polity_words") | _TRANSLATED_POLITY.keys() | set(_TRANSLATED_POLITY.values()) | _FEATURES
 )
-_KEPT_AFTER_COMMA = sorted({w for w in data.words("legal_forms") if " " not in w} | data.words("name_suffixes"))
+_KEPT_AFTER_COMMA = sorted(_LEGAL_FORM_WORDS | data.words("name_suffixes"))
 _LIST_BREAK = re.compile(_LIST_BREAK.pattern % "|".join(map(re.escape, _KEPT_AFTER_COMMA)), re.I)
 
 
