@@ -16,6 +16,7 @@ from importlib.resources import files
 LISTS = (
     "adjective_prefixes",
     "arabic_latin",
+    "arabic_spellings",
     "articles",
     "connectors",
     "directions",

@@ -19,7 +19,7 @@ budget that grows with length; tokens of three letters or fewer must agree exact
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,8 +27,9 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from entnorm import data
 from entnorm.labels import ORG, PERSON
+from entnorm.names import arabic
 from entnorm.names.distinguish import settled_before_words
-from entnorm.names.parse import Name, is_generic, parse
+from entnorm.names.parse import Name, is_generic, parse, stem
 from entnorm.names.phonetic import skeleton, sound
 from entnorm.names.verdict import NO_MATCH, Verdict
 
@@ -84,6 +85,10 @@ def token_similarity(a: str, b: str) -> float:
     return 0.0
 
 
+#: How alike two words are, in [0, 1]: `token_similarity`, or a comparison across scripts.
+Similarity = Callable[[str, str], float]
+
+
 @dataclass(frozen=True, slots=True)
 class Alignment:
     pairs: tuple[tuple[tuple[int, ...], tuple[int, ...], float], ...]
@@ -91,13 +96,13 @@ class Alignment:
     left_b: tuple[int, ...]
 
 
-def align(ta: tuple[str, ...], tb: tuple[str, ...]) -> Alignment:
+def align(ta: tuple[str, ...], tb: tuple[str, ...], similarity: Similarity = token_similarity) -> Alignment:
     """Greedy one-to-one alignment of two token sequences, best pairs first. Words left over on both sides may
     then meet two adjacent words of the other side written together ("Mohammadreza" / "Mohammad Reza")."""
     candidates = []
     for i, wa in enumerate(ta):
         for j, wb in enumerate(tb):
-            sim = token_similarity(wa, wb)
+            sim = similarity(wa, wb)
             if sim > 0:
                 candidates.append((-sim, abs(i - j), i, j))
     candidates.sort()
@@ -111,13 +116,15 @@ def align(ta: tuple[str, ...], tb: tuple[str, ...]) -> Alignment:
             pairs.append(((i,), (j,), -neg_sim))
     left_a, left_b = len(ta) - len(used_a), len(tb) - len(used_b)
     if (left_a and left_b >= 2) or (left_b and left_a >= 2):  # one word against two written together
-        _align_joined(ta, tb, used_a, used_b, pairs)
+        _align_joined(ta, tb, used_a, used_b, pairs, similarity)
     left_a = tuple(i for i in range(len(ta)) if i not in used_a)
     left_b = tuple(j for j in range(len(tb)) if j not in used_b)
     return Alignment(tuple(pairs), left_a, left_b)
 
 
-def _align_joined(ta: tuple[str, ...], tb: tuple[str, ...], used_a: set[int], used_b: set[int], pairs: list) -> None:
+def _align_joined(
+    ta: tuple[str, ...], tb: tuple[str, ...], used_a: set[int], used_b: set[int], pairs: list, similarity: Similarity
+) -> None:
     """Match a leftover word against two adjacent leftover words of the other side written together."""
     for one, two, used_one, used_two, flip in ((ta, tb, used_a, used_b, False), (tb, ta, used_b, used_a, True)):
         for i, word in enumerate(one):
@@ -126,7 +133,8 @@ def _align_joined(ta: tuple[str, ...], tb: tuple[str, ...], used_a: set[int], us
             for j in range(len(two) - 1):
                 if j in used_two or j + 1 in used_two:
                     continue
-                sim = token_similarity(word, two[j] + two[j + 1])
+                joined = two[j] + two[j + 1]
+                sim = similarity(joined, word) if flip else similarity(word, joined)
                 if sim > 0:
                     used_one.add(i)
                     used_two.update((j, j + 1))
@@ -152,8 +160,9 @@ def loose_similarity(a: str, b: str) -> float:
     return LOOSE_MATCH * ratio if ratio >= 0.7 else 0.0
 
 
-def _compare_person(ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdict:
-    al = align(ta, tb)
+def _compare_person(ta: tuple[str, ...], tb: tuple[str, ...], similarity: Similarity = token_similarity) -> Verdict:
+    al = align(ta, tb, similarity)
+    loose = loose_similarity if similarity is token_similarity else similarity
     pairs = [p for p in al.pairs if not _is_initial_pair(ta, tb, p)]
     if not pairs:
         return NO_MATCH
@@ -166,10 +175,7 @@ def _compare_person(ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdict:
         last_a, last_b = _last_strong(ta), _last_strong(tb)
         strict = len(pairs)
         loose = sorted(
-            (-loose_similarity(ta[i], tb[j]), i, j)
-            for i in left_a
-            for j in left_b
-            if strict >= 2 or (i == last_a and j == last_b)
+            (-loose(ta[i], tb[j]), i, j) for i in left_a for j in left_b if strict >= 2 or (i == last_a and j == last_b)
         )
         for neg, i, j in loose:
             if neg < 0 and i in left_a and j in left_b:
@@ -221,7 +227,8 @@ def _compare_set(a: Name, b: Name) -> Verdict:
         return Verdict(1.0, False, True, "same acronym") if same else Verdict(0.0, True, False, "different acronyms")
     if a.kind == ORG and (partnership := _partnership_of(a, b) or _partnership_of(b, a)):
         return Verdict(0.0, True, False, f"a partnership is not one of its partners: {partnership!r}")
-    verdicts = [_compare_tokens(a, ra, rb) for ra in a.readings for rb in b.readings]
+    similarity = _similarity_for(a, b)
+    verdicts = [_compare_tokens(a, ra, rb, similarity) for ra in a.readings for rb in b.readings]
     return max(verdicts, key=lambda v: (v.score, not v.conflict))
 
 
@@ -256,11 +263,11 @@ def _partnership_of(long: Name, short: Name) -> str | None:
     return None
 
 
-def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdict:
-    al = align(ta, tb)
+def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...], similarity: Similarity) -> Verdict:
+    al = align(ta, tb, similarity)
     if not al.pairs:
         if a.kind != ORG:
-            sim = token_similarity("".join(ta), "".join(tb))
+            sim = similarity("".join(ta), "".join(tb))
             if sim > 0:
                 return Verdict(sim, False, True, "same name written together")
         return NO_MATCH
@@ -289,7 +296,8 @@ def _compare_tokens(a: Name, ta: tuple[str, ...], tb: tuple[str, ...]) -> Verdic
     return Verdict(mean * (0.75 + 0.2 * covered), False, False, "shorter form of the name")
 
 
-_SUBSIDIARY_HEADS = data.words("subsidiary_heads")
+#: Compared with the stemmed words of a parsed name ("Systems" is parsed "system").
+_SUBSIDIARY_HEADS = frozenset(stem(word) for word in data.words("subsidiary_heads"))
 
 
 def _initials_stand_for_words(ta: tuple[str, ...], tb: tuple[str, ...], al) -> bool:
@@ -315,7 +323,10 @@ def _compare_family_name(one_word: Name, full: Name) -> Verdict:
     word after bin / ibn is a father's name ("Salman" is not "Mohammed bin Salman")."""
     if full.patronymic:
         return Verdict(0.0, False, False, "the last word of the longer name is a father's name (bin, ibn ...)")
+    if contradicted := _initials_against_given_names(one_word, full):
+        return Verdict(0.0, True, False, f"the initial {contradicted.upper()}. is not a given name of {full.text!r}")
     best = NO_MATCH
+    similarity = _similarity_for(one_word, full)
     for ra in one_word.readings:
         strong = [t for t in ra if len(t) > 1]
         if len(strong) != 1:  # "Smith-Jones" read as two words is not a one-word name
@@ -323,13 +334,36 @@ def _compare_family_name(one_word: Name, full: Name) -> Verdict:
         word = strong[0]
         for rb in full.readings:
             last = rb[_last_strong(rb)]
-            sim = token_similarity(word, last) or loose_similarity(word, last)
+            sim = similarity(word, last) or (loose_similarity(word, last) if similarity is token_similarity else 0.0)
             score = sim * (0.75 + 0.2 / len(rb))
             if score > best.score:
                 best = Verdict(score, False, False, "the family name of the longer name")
     if best is NO_MATCH:
         return Verdict(0.0, False, False, "a one-word name must be the family name of the longer one")
     return best
+
+
+def _initials_against_given_names(one_word: Name, full: Name) -> str:
+    """An initial of the short name ("J. Smith") that begins no word of the longer name ("Peter Smith"), or "":
+    the initial names another given name. (Every word counts, so family-name-first order does not matter.)"""
+    starts = {t[0] for t in full.tokens}
+    return next((t for t in one_word.tokens if len(t) == 1 and t not in starts), "")
+
+
+def _arabic_then_latin(a: str, b: str) -> float:
+    return arabic.similarity(a, b)
+
+
+def _latin_then_arabic(a: str, b: str) -> float:
+    return arabic.similarity(b, a)
+
+
+def _similarity_for(a: Name, b: Name) -> Similarity:
+    """How the words of `a` and `b` are compared: as Latin words, or as an Arabic name's reading against Latin
+    spellings when one of the two is written in Arabic script."""
+    if a.arabic == b.arabic:
+        return token_similarity
+    return _arabic_then_latin if a.arabic else _latin_then_arabic
 
 
 def compare(a: Name, b: Name) -> Verdict:
@@ -343,10 +377,11 @@ def compare(a: Name, b: Name) -> Verdict:
     short_a, short_b = len(a.strong) <= 1, len(b.strong) <= 1
     if short_a != short_b and a.strong and b.strong:
         return _compare_family_name(a, b) if short_a else _compare_family_name(b, a)
+    similarity = _similarity_for(a, b)
     best: Verdict | None = None
     for ra in a.readings:
         for rb in b.readings:
-            verdict = _compare_person(ra, rb)
+            verdict = _compare_person(ra, rb, similarity)
             if best is None or (verdict.score, not verdict.conflict) > (best.score, not best.conflict):
                 best = verdict
     return best or NO_MATCH

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 
 from entnorm import data
 from entnorm.labels import ORG, PERSON
+from entnorm.names import arabic
 from entnorm.names.normalize import fold
 
 ARTICLES = data.words("articles")
@@ -70,6 +71,9 @@ class Name:
     cjk: str = ""
     #: The last word follows bin / ibn / ben ...: it is the father's name, not a family name.
     patronymic: bool = False
+    #: The name is written in Arabic script: its tokens are its reading (`arabic.reading`), which a Latin
+    #: name is compared with by `arabic.similarity`.
+    arabic: bool = False
 
     def __post_init__(self) -> None:
         strong = tuple(t for t in self.tokens if len(t) > 1)
@@ -204,7 +208,7 @@ def _readings(tokens: list[str], hyphenated: dict[int, tuple[str, ...]]) -> tupl
     return tuple(readings[:MAX_READINGS])
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """English inflection off an organisation word: Trading/Trade, Holdings/Holding, Wheeled/Wheel."""
     for suffix in ("ings", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
@@ -278,7 +282,7 @@ def _org_tokens(text: str, english: bool = True) -> list[str]:
             joined = joined.replace(" " + form + " ", " ")
     tokens = [w for w in joined.split() if w not in CONNECTORS and w not in ARTICLES]
     without_forms = [w for w in tokens if w not in _LEGAL_FORM_WORDS]
-    return [_stem(w) for w in without_forms or tokens or words]
+    return [stem(w) for w in without_forms or tokens or words]
 
 
 def _place_tokens(text: str, english: bool = True) -> list[str]:
@@ -300,6 +304,8 @@ def _is_acronym(text: str) -> bool:
 @lru_cache(maxsize=1 << 17)
 def parse(text: str, kind: str) -> Name:
     """Parse `text` as a name of `kind` (PERSON, ORG or PLACE)."""
+    if arabic.is_arabic(text):
+        return replace(parse(arabic.reading(text), kind), text=text, arabic=True)
     qualifiers = _qualifiers(text, kind)
     cjk = _cjk(text)
     if kind == PERSON:
@@ -328,4 +334,4 @@ def is_generic(token: str) -> bool:
     return token in _GENERIC_STEMS
 
 
-_GENERIC_STEMS = frozenset(ORG_GENERIC | {_stem(w) for w in ORG_GENERIC})
+_GENERIC_STEMS = frozenset(ORG_GENERIC | {stem(w) for w in ORG_GENERIC})

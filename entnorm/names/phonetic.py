@@ -98,14 +98,28 @@ def sound(token: str) -> str:
 
 @lru_cache(maxsize=1 << 17)
 def skeleton(token: str) -> str:
-    """Consonant classes of `sound(token)` with vowels dropped after the first letter: the blocking key.
+    """Consonant classes of `sound(token)` with vowels dropped after the first letter, and an h dropped except
+    as the first letter: the blocking key.
 
     >>> skeleton("shaibani") == skeleton("sabani") == skeleton("shibani")
     True
     """
     s = sound(token)
     head, tail = s[:1], _VOWELS.sub("", s[1:])
-    out = (head + tail).translate(_CLASSES)
+    # an h inside a word is often only a spelling (Mohamed / Muhamad); a first h is heard (Khalid / Halid)
+    out = (head if head == "h" else head.translate(_CLASSES)) + tail.translate(_CLASSES)
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+@lru_cache(maxsize=1 << 17)
+def consonants(token: str) -> str:
+    """Consonant classes of `sound(token)` with every vowel and h dropped, the first letter too: how a word
+    written in a script without short vowels is keyed against its Latin spellings ("Raisi" / "رئيسي" → "rs").
+
+    >>> consonants("omar") == consonants("amr")
+    True
+    """
+    out = _VOWELS.sub("", sound(token)).translate(_CLASSES)
     return re.sub(r"(.)\1+", r"\1", out)
 
 

@@ -17,7 +17,7 @@ from itertools import combinations
 
 from entnorm.labels import ORG, PERSON
 from entnorm.names.parse import is_generic
-from entnorm.names.phonetic import skeleton, sound, ukrainian_h_as_g
+from entnorm.names.phonetic import consonants, skeleton, sound, ukrainian_h_as_g
 from entnorm.resolution.surfaces import Surface
 
 # -- the kinds of key -----------------------------------------------------------------------------------------
@@ -40,6 +40,9 @@ WORD_COMBINATION = "+"
 INITIALS = "#"
 #: ... its first word and the initials of the rest ("Zaporozhye NPP").
 FIRST_AND_INITIALS = "^"
+#: A person name by the consonants of its family and given names (or of its one word): the key a name written
+#: in Arabic script probes, since the script writes no short vowels ("رئيسي" / "Raisi").
+PERSON_CONSONANTS = "PC"
 #: A place in the gazetteer, by its GeoNames id.
 GEONAMES = WHOLE + "geo:"
 
@@ -95,11 +98,16 @@ def _person_keys(s: Surface) -> tuple[set[str], set[str]]:
     """A person name of several words is filed under each later word together with the consonants of the first
     (both must agree for a match; namesakes with other given names need not be compared, since no full name can
     agree with both and short forms never merge groups), and the reverse (family-name-first order). A rare word
-    also meets every name holding it. A one-word person name is compared with every full name ending in it."""
+    also meets every name holding it. A one-word person name is compared with every full name ending in it.
+    Every name is also filed by its consonants, which only names written in Arabic script probe."""
     filed: set[str] = set()
     probes: set[str] = set()
+    arabic = s.name.arabic  # type: ignore[union-attr]
     for reading in s.name.readings:  # type: ignore[union-attr]
         strong = [t for t in reading if len(t) > 1]
+        if strong:
+            by_consonants = PERSON_CONSONANTS + "|".join(consonants(t) for t in (strong[-1], strong[0])[: len(strong)])
+            (probes if arabic else filed).add(by_consonants)
         if len(strong) <= 1:
             for token in strong:
                 keys = word_keys(PERSON_ALONE, token)

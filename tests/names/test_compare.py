@@ -168,7 +168,13 @@ def test_one_word_organisations_that_differ_only_in_vowels_meet():
 
 
 @pytest.mark.parametrize(
-    "longer, shorter", [("Wagner Youth League", "Wagner"), ("Gazprom Bank Foundation", "Gazprom Bank")]
+    "longer, shorter",
+    [
+        ("Wagner Youth League", "Wagner"),
+        ("Gazprom Bank Foundation", "Gazprom Bank"),
+        ("Acme Systems", "Acme"),  # a plural head word, compared stemmed
+        ("Acme Capital", "Acme"),  # a line of business run as its own company
+    ],
 )
 def test_a_longer_name_with_its_own_head_word_is_another_organisation(longer, shorter):
     assert compare(parse(longer, ORG), parse(shorter, ORG)).conflict
@@ -222,3 +228,31 @@ def test_initials_and_initialisms(a, b, kind, full):
 def test_token_shapes(a, b, kind, full, conflict):
     verdict = compare(parse(a, kind), parse(b, kind))
     assert (verdict.full, verdict.conflict) == (full, conflict)
+
+
+def test_an_initial_that_begins_no_word_of_the_longer_name_contradicts_it():
+    verdict = person("J. Smith", "Peter Smith")
+    assert verdict.conflict and verdict.reason == "the initial J. is not a given name of 'Peter Smith'"
+    assert not person("J. Smith", "John Peter Smith").conflict
+    assert not person("P. Smith", "Smith, Peter").conflict  # family name first
+
+
+@pytest.mark.parametrize(
+    "arabic, latin",
+    [
+        ("محمد بن سلمان", "Mohammed bin Salman"),
+        ("بشار الأسد", "Bashar al-Assad"),
+        ("عبد الله", "Abdullah"),
+        ("عمر سليمان", "Omar Suleiman"),
+    ],
+)
+def test_a_name_in_arabic_script_meets_its_latin_spelling(arabic, latin):
+    for a, b in ((arabic, latin), (latin, arabic)):
+        verdict = person(a, b)
+        assert verdict.score > 0 and verdict.full and not verdict.conflict
+
+
+def test_a_name_in_arabic_script_keeps_its_long_vowels_apart():
+    assert person("محمود عباس", "Mohammed Abbas").conflict  # محمود is Mahmoud
+    assert person("حسين", "Hassan").score == 0
+    assert person("محمد", "محمد").score == 1.0

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from entnorm.names.phonetic import skeleton, sound, ukrainian_h_as_g
+from entnorm.names.phonetic import consonants, skeleton, sound, ukrainian_h_as_g
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,13 @@ def test_sound_never_empty_and_ascii(token):
 )
 def test_a_ukrainian_h_read_as_a_russian_g(word, variant):
     assert ukrainian_h_as_g(word) == variant
+
+
+def test_skeleton_keeps_a_first_h_and_drops_the_others():
+    assert skeleton("khaled") == skeleton("khalid") == "hlt"  # kh is heard as h
+    assert skeleton("mohamed") == skeleton("muhammad") == "mt"  # an inner h is a spelling
+
+
+def test_consonants_drop_every_vowel_and_h():
+    assert consonants("omar") == consonants("amr") == "mr"
+    assert consonants("raisi") == consonants("risi") == "rs"

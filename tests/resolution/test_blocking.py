@@ -2,6 +2,7 @@ from entnorm.labels import ORG, PERSON, PLACE
 from entnorm.names.parse import parse
 from entnorm.resolution.blocking import (
     PERSON_ALONE,
+    PERSON_CONSONANTS,
     PERSON_FAMILY,
     blocking_keys,
     candidate_pairs,
@@ -23,8 +24,15 @@ def test_word_keys_are_the_skeleton_and_its_sorted_letters():
 
 def test_a_one_word_person_name_probes_family_names():
     filed, probes = blocking_keys(surface("Lavrov"))
-    assert filed == set(word_keys(PERSON_ALONE, "lavrov"))
+    assert filed == set(word_keys(PERSON_ALONE, "lavrov")) | {PERSON_CONSONANTS + "lfrf"}
     assert probes == set(word_keys(PERSON_ALONE, "lavrov")) | set(word_keys(PERSON_FAMILY, "lavrov"))
+
+
+def test_a_name_in_arabic_script_probes_the_consonants_latin_names_are_filed_under():
+    filed, _ = blocking_keys(surface("Ebrahim Raisi"))
+    _, probes = blocking_keys(surface("إبراهيم رئيسي"))
+    assert PERSON_CONSONANTS + "rs|prm" in filed & probes
+    assert list(candidate_pairs([surface("Ebrahim Raisi"), surface("إبراهيم رئيسي")])) == [(0, 1)]
 
 
 def test_pairs_meet_through_shared_keys_only():

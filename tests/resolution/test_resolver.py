@@ -62,6 +62,20 @@ def test_one_word_names_with_no_full_name_group_together():
     assert got == {"Medinsky": ["Medinsky", "Medisnky"]}
 
 
+def test_bare_given_names_meet_their_spellings():
+    got, _ = groups([M("Khaled"), M("Khalid"), M("Hossein"), M("Hussein")])
+    assert sorted(got.values()) == [["Hossein", "Hussein"], ["Khaled", "Khalid"]]
+
+
+def test_names_in_arabic_script_join_their_latin_spellings():
+    got, _ = groups([M("Ebrahim Raisi"), M("إبراهيم رئيسي"), M("محمود عباس"), M("Mahmoud Abbas"), M("Mohammed Abbas")])
+    assert sorted(got.values()) == [
+        ["Ebrahim Raisi", "إبراهيم رئيسي"],
+        ["Mahmoud Abbas", "محمود عباس"],
+        ["Mohammed Abbas"],
+    ]
+
+
 def test_label_vote_and_gazetteer_evidence():
     mentions = [
         M("Sergei Lavrov", doc="a"),
