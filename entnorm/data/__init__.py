@@ -22,6 +22,7 @@ LISTS = (
     "directions",
     "event_words",
     "group_nouns",
+    "hangul_letters",
     "latin_particles",
     "legal_forms",
     "name_links",
@@ -37,6 +38,7 @@ LISTS = (
     "subsidiary_heads",
     "title_heads",
     "titles",
+    "wade_giles_finals",
 )
 
 

@@ -5,7 +5,7 @@ ad- ...) dropped wherever they stand; linking particles (bin, ibn, de, van ...) 
 compounds abd/abdul/abdel + X and abu/abou + X joined into one token ("Abd al-Karim" = "Abdulkarim"); the
 parts of a hyphenated word joined ("Jong-un" → "jongun", "Garcia-Marquez" → "garciamarquez"); initials
 kept as one-letter tokens. A token with a glued article ("Alhashimi", "Alrashid") also yields an alternative
-reading without it.
+reading without it, and a Chinese name in Wade-Giles one in pinyin ("Mao Tse-tung" / "mao zedong").
 
 An organisation name loses legal forms ("LLC", "Public Joint Stock Company", "OOO") and connectors ("of",
 "the", "and"), so word order and "of" stop mattering; its initials are kept for acronym matching.
@@ -25,7 +25,7 @@ from itertools import product
 
 from entnorm import data
 from entnorm.labels import ORG, PERSON
-from entnorm.names import arabic
+from entnorm.names import arabic, hangul, wade_giles
 from entnorm.names.normalize import fold
 
 ARTICLES = data.words("articles")
@@ -306,6 +306,8 @@ def parse(text: str, kind: str) -> Name:
     """Parse `text` as a name of `kind` (PERSON, ORG or PLACE)."""
     if arabic.is_arabic(text):
         return replace(parse(arabic.reading(text), kind), text=text, arabic=True)
+    if hangul.is_hangul(text):  # compared with Latin names as its reading, with Hangul ones as written
+        return replace(parse(hangul.reading(text, person=kind == PERSON), kind), text=text, cjk=_cjk(text))
     qualifiers = _qualifiers(text, kind)
     cjk = _cjk(text)
     if kind == PERSON:
@@ -315,6 +317,9 @@ def parse(text: str, kind: str) -> Name:
         if qualifiers:
             tokens, hyphenated = _without(tokens, qualifiers), {}
         readings = _readings(tokens, hyphenated)
+        syllables = [hyphenated.get(i, (token,)) for i, token in enumerate(tokens)]
+        if (pinyin := wade_giles.pinyin_reading(syllables)) and pinyin not in readings:
+            readings = (*readings[: MAX_READINGS - 1], pinyin)
         return Name(text, kind, readings[0], readings, qualifiers=qualifiers, cjk=cjk, patronymic=patronymic)
     tokens_of = _org_tokens if kind == ORG else _place_tokens
     tokens = tokens_of(text)

@@ -4,7 +4,8 @@ One person's name reaches English text through many romanisation schemes: Russia
 Khrushchev, Chruschtschow, Khrouchtchev, Hruščov; Arabic "القاسمي" is al-Qasimi, al-Kassimi, el-Qassemi.
 `sound` rewrites a folded ASCII token so that the common scheme differences vanish: sibilant and affricate
 spellings (s/z/sh/sch/sz/zh → s; ch/tsch/tsj/cz/ts → c), kh/gh/dh/th/ph/w/q/x, j versus y versus i,
-ou/oe/oo versus u, ee versus i, doubled letters, Slavic -iy/-ij/-ii endings and -ow/-off, Arabic final -ah.
+ou/oe/oo versus u, ee versus i, Korean eo/eu versus o/u, doubled letters, Slavic -iy/-ij/-ii endings and
+-ow/-off, Arabic final -ah.
 `skeleton` goes further and keeps consonant classes only; it is the blocking key. The rules are ordered: the
 longest spellings are rewritten first.
 """
@@ -68,9 +69,12 @@ def _consonant(m: re.Match[str]) -> str:
 
 
 _VOWEL_RULES = [
+    (re.compile(r"oo"), "u"),  # before doubled letters go: Yoon / Yun, Moon / Mun
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters (again at the end: rules can create new pairs)
     (re.compile(r"[jy]"), "i"),
     (re.compile(r"ou|oe|oo|uu"), "u"),
+    (re.compile(r"eo"), "o"),  # Korean eo / eu as written in Revised Romanization: Jeong / Jong, Geun / Gun
+    (re.compile(r"eu"), "u"),
     (re.compile(r"ee"), "i"),
     (re.compile(r"ie(?![aeiou])"), "e"),  # Slavic ye spelled ie/ye/je/e: Gennadiev / Gennadev
     (re.compile(r"ae"), "a"),

@@ -256,3 +256,22 @@ def test_a_name_in_arabic_script_keeps_its_long_vowels_apart():
     assert person("محمود عباس", "Mohammed Abbas").conflict  # محمود is Mahmoud
     assert person("حسين", "Hassan").score == 0
     assert person("محمد", "محمد").score == 1.0
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Mao Tse-tung", "Mao Zedong"),  # Wade-Giles and pinyin
+        ("Teng Hsiao-ping", "Deng Xiaoping"),
+        ("김정은", "Kim Jong-un"),  # Hangul and its news spelling
+        ("윤석열", "Yoon Suk-yeol"),
+    ],
+)
+def test_romanisation_systems_meet(a, b):
+    verdict = person(a, b)
+    assert verdict.score > 0 and verdict.full and not verdict.conflict
+
+
+def test_a_korean_given_name_in_hangul_still_differs_from_its_sibling():
+    assert person("김정은", "Kim Jong-il").conflict
+    assert person("Mao Tse-tung", "Mao Zemin").conflict
