@@ -30,7 +30,7 @@ from entnorm.labels import ORG, PERSON
 from entnorm.names import arabic
 from entnorm.names.distinguish import settled_before_words
 from entnorm.names.parse import Name, is_generic, parse, stem
-from entnorm.names.phonetic import skeleton, sound
+from entnorm.names.phonetic import BALTIC_ENDINGS, baltic_stem, skeleton, sound
 from entnorm.names.verdict import NO_MATCH, Verdict
 
 #: Similarity given to an initial that agrees with a word ("J." / "John").
@@ -39,8 +39,6 @@ INITIAL_MATCH = 0.8
 VOWELS_ONLY = 0.82
 #: Similarity given to a loosely matching leftover word (see `loose_similarity`).
 LOOSE_MATCH = 0.7
-#: Nominative endings Baltic languages add to foreign names: Petrov → Petrovs (lv), Petrovas (lt).
-BALTIC_ENDINGS = ("s", "as", "is", "us", "ys")
 _VOWELS = re.compile(r"[aeiou]")
 
 
@@ -82,7 +80,13 @@ def token_similarity(a: str, b: str) -> float:
         distance = OSA.distance(sa.replace("g", "h"), sb.replace("g", "h"))
         if distance <= budget:
             return 0.9 - 0.6 * distance / longest
-    return 0.0
+    return _without_baltic_ending(a, b) or _without_baltic_ending(b, a)
+
+
+def _without_baltic_ending(a: str, b: str) -> float:
+    """`a` with its Baltic nominative ending off, against `b` ("Jaceņuks" / "Jazenjuk"): a little less sure."""
+    stem = baltic_stem(a)
+    return 0.95 * token_similarity(stem, b) if stem is not None else 0.0
 
 
 #: How alike two words are, in [0, 1]: `token_similarity`, or a comparison across scripts.
@@ -97,29 +101,55 @@ class Alignment:
 
 
 def align(ta: tuple[str, ...], tb: tuple[str, ...], similarity: Similarity = token_similarity) -> Alignment:
-    """Greedy one-to-one alignment of two token sequences, best pairs first. Words left over on both sides may
-    then meet two adjacent words of the other side written together ("Mohammadreza" / "Mohammad Reza")."""
-    candidates = []
+    """Greedy one-to-one alignment of two token sequences, best pairs first. A word may also meet two adjacent
+    words of the other side written together ("Daedong" / "Dae Dong"): as a candidate beside the others when
+    they agree strongly, and among the words left over otherwise ("Mohammadreza" / "Mohammad Reza")."""
+    candidates: list[tuple[float, int, tuple[int, ...], tuple[int, ...]]] = []
     for i, wa in enumerate(ta):
         for j, wb in enumerate(tb):
             sim = similarity(wa, wb)
             if sim > 0:
-                candidates.append((-sim, abs(i - j), i, j))
+                candidates.append((-sim, abs(i - j), (i,), (j,)))
+    if len(ta) != len(tb):
+        candidates += _strong_joined_candidates(ta, tb, similarity)
     candidates.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
-    for neg_sim, _, i, j in candidates:
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            pairs.append(((i,), (j,), -neg_sim))
+    for neg_sim, _, units_a, units_b in candidates:
+        if used_a.isdisjoint(units_a) and used_b.isdisjoint(units_b):
+            used_a.update(units_a)
+            used_b.update(units_b)
+            pairs.append((units_a, units_b, -neg_sim))
     left_a, left_b = len(ta) - len(used_a), len(tb) - len(used_b)
     if (left_a and left_b >= 2) or (left_b and left_a >= 2):  # one word against two written together
         _align_joined(ta, tb, used_a, used_b, pairs, similarity)
     left_a = tuple(i for i in range(len(ta)) if i not in used_a)
     left_b = tuple(j for j in range(len(tb)) if j not in used_b)
     return Alignment(tuple(pairs), left_a, left_b)
+
+
+#: A word and two words written together compete with single words for the alignment from this similarity.
+STRONG_JOINED = 0.9
+
+
+def _strong_joined_candidates(
+    ta: tuple[str, ...], tb: tuple[str, ...], similarity: Similarity
+) -> list[tuple[float, int, tuple[int, ...], tuple[int, ...]]]:
+    out = []
+    for i, word in enumerate(ta):
+        if len(word) < 5:
+            continue
+        for j in range(len(tb) - 1):
+            if (sim := similarity(word, tb[j] + tb[j + 1])) >= STRONG_JOINED:
+                out.append((-sim, abs(i - j), (i,), (j, j + 1)))
+    for j, word in enumerate(tb):
+        if len(word) < 5:
+            continue
+        for i in range(len(ta) - 1):
+            if (sim := similarity(ta[i] + ta[i + 1], word)) >= STRONG_JOINED:
+                out.append((-sim, abs(i - j), (i, i + 1), (j,)))
+    return out
 
 
 def _align_joined(

@@ -110,8 +110,11 @@ def skeleton(token: str) -> str:
     """
     s = sound(token)
     head, tail = s[:1], _VOWELS.sub("", s[1:])
-    # an h inside a word is often only a spelling (Mohamed / Muhamad); a first h is heard (Khalid / Halid)
-    out = (head if head == "h" else head.translate(_CLASSES)) + tail.translate(_CLASSES)
+    # an h inside a word is often only a spelling (Mohamed / Muhamad); a first h is heard (Khalid / Halid); a
+    # first vowel is kept as "a", whichever it is, since scripts and schemes differ most there (Itqan / Etqaan,
+    # Usama / Osama)
+    head = "a" if head in "aeiou" else head if head == "h" else head.translate(_CLASSES)
+    out = head + tail.translate(_CLASSES)
     return re.sub(r"(.)\1+", r"\1", out)
 
 
@@ -135,3 +138,34 @@ def ukrainian_h_as_g(token: str) -> str | None:
     or None when it has no lone h. The skeleton drops an h but keeps a g, so blocking keys the word both ways."""
     variant = _LONE_H.sub("g", token)
     return variant if variant != token else None
+
+
+#: Nominative endings Baltic languages add to foreign names: Petrov → Petrovs (lv), Petrovas (lt).
+BALTIC_ENDINGS = ("s", "as", "is", "us", "ys")
+
+
+@lru_cache(maxsize=1 << 17)
+def other_spellings(token: str) -> tuple[str, ...]:
+    """Spellings of the word whose skeletons differ from its own, for blocking: a Ukrainian h as the Russian
+    g; ch as kh, which German, Polish and Czech write ch ("Promtechnologia" / "Promtekhnologiya"); and the
+    word without a Baltic nominative ending ("Safinas" / "Safin"), longest ending first."""
+    out = []
+    if (variant := ukrainian_h_as_g(token)) is not None:
+        out.append(variant)
+    if "ch" in token and "sch" not in token:
+        out.append(token.replace("ch", "kh"))
+    if (stem := baltic_stem(token)) is not None:
+        out.append(stem)
+    return tuple(out)
+
+
+def baltic_stem(token: str) -> str | None:
+    """The word without a Baltic nominative ending, longest ending first ("safinas" → "safin"), or None when
+    it has none or too little would be left."""
+    for ending in _BALTIC_LONGEST_FIRST:
+        if token.endswith(ending) and len(token) - len(ending) >= 4 and not token.endswith("ss"):
+            return token[: -len(ending)]
+    return None
+
+
+_BALTIC_LONGEST_FIRST = sorted(BALTIC_ENDINGS, key=len, reverse=True)

@@ -16,8 +16,8 @@ from functools import lru_cache
 from itertools import combinations
 
 from entnorm.labels import ORG, PERSON
-from entnorm.names.parse import is_generic
-from entnorm.names.phonetic import consonants, skeleton, sound, ukrainian_h_as_g
+from entnorm.names.parse import Name, is_generic
+from entnorm.names.phonetic import consonants, other_spellings, skeleton, sound
 from entnorm.resolution.surfaces import Surface
 
 # -- the kinds of key -----------------------------------------------------------------------------------------
@@ -66,7 +66,7 @@ def word_key(token: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def word_keys(kind: str, token: str) -> frozenset[str]:
     """A word's blocking keys under `kind`: its consonant skeleton, and the skeleton's letters sorted; and the
-    skeleton of its Russian spelling when it has a Ukrainian h."""
+    skeletons of its other spellings (`phonetic.other_spellings`: a Ukrainian h as g, ch as kh)."""
     skel = skeleton(token)
     if len(skel) < 3:
         keys = {f"{kind}=" + sound(token)}
@@ -74,14 +74,21 @@ def word_keys(kind: str, token: str) -> frozenset[str]:
         keys = {f"{kind}:{skel}"}
     else:
         keys = {f"{kind}:{skel}", f"{kind}~{''.join(sorted(skel))}"}
-    if (variant := ukrainian_h_as_g(token)) is not None and len(skeleton(variant)) >= 3:
-        keys.add(f"{kind}:{skeleton(variant)}")
+    for variant in other_spellings(token):
+        if len(skeleton(variant)) >= 3:
+            keys.add(f"{kind}:{skeleton(variant)}")
     return frozenset(keys)
 
 
 def given_key(token: str) -> str:
     """The consonants of a given name after its first sound ("Dmitri" / "Dmitry" → "mtr")."""
     return skeleton(token)[1:] or sound(token)
+
+
+@lru_cache(maxsize=1 << 16)
+def given_keys(token: str) -> frozenset[str]:
+    """`given_key` of the given name and of its other spellings ("Marats" / "Marat")."""
+    return frozenset(given_key(t) for t in (token, *other_spellings(token)))
 
 
 def sound_signature(s: Surface) -> tuple:
@@ -120,7 +127,7 @@ def _person_keys(s: Surface) -> tuple[set[str], set[str]]:
         if len(first) > 1:  # the family name may come first ("Petrov Oleg", "Xi Jinping")
             given.append((last, first))
         for other, token in given:
-            by_given = {f"{k}|{given_key(other)}" for k in word_keys(PERSON_WORD_WITH_GIVEN, token)}
+            by_given = {f"{k}|{g}" for k in word_keys(PERSON_WORD_WITH_GIVEN, token) for g in given_keys(other)}
             filed |= by_given | word_keys(PERSON_WORD, token)
             probes |= by_given
     return filed, probes
@@ -135,8 +142,10 @@ def _org_or_place_keys(s: Surface) -> tuple[set[str], set[str]]:
     filed: set[str] = set()
     probes: set[str] = set()
     words = [t for t in name.tokens if len(t) > 1]
-    for token in words:
-        filed |= word_keys(kind, token)
+    for reading in name.readings:  # a glued article off ("Alzarooni" / "Zarooni")
+        for token in reading:
+            if len(token) > 1:
+                filed |= word_keys(kind, token)
     if len(words) == 1:
         probes |= word_keys(kind, words[0])
     whole = WHOLE + kind
@@ -146,12 +155,9 @@ def _org_or_place_keys(s: Surface) -> tuple[set[str], set[str]]:
     else:
         # every word of the shorter name must meet a word of the longer one, so the longer one is filed
         # under its word pairs and triples, and a name probes its largest such combinations (also with its
-        # Ukrainian h read as a Russian g, which the skeleton would otherwise keep apart)
+        # other spellings, which the skeleton would otherwise keep apart)
         generic = {word_key(t) for t in words if is_generic(t)}
-        spellings = [words]
-        if any(ukrainian_h_as_g(t) for t in words):
-            spellings.append([ukrainian_h_as_g(t) or t for t in words])
-        for spelling in spellings:
+        for spelling in _spellings(name):
             distinct = sorted({word_key(t) for t in spelling})[:MAX_PAIRED_WORDS]
             for size in (2, 3):
                 for combo in combinations(distinct, size):
@@ -174,6 +180,19 @@ def _org_or_place_keys(s: Surface) -> tuple[set[str], set[str]]:
         filed.add(f"{GEONAMES}{s.place.geonameid}")
     probes |= {k for k in filed if _is_whole_name_key(k)}
     return filed, probes
+
+
+def _spellings(name: Name) -> list[list[str]]:
+    """The words of each reading of the name (a glued article off), and of each reading with every word in
+    its k-th other spelling (`phonetic.other_spellings`) where it has one."""
+    out = []
+    for reading in name.readings:
+        words = [t for t in reading if len(t) > 1]
+        out.append(words)
+        variants = [other_spellings(t) for t in words]
+        for k in range(max(map(len, variants), default=0)):
+            out.append([v[k] if len(v) > k else t for t, v in zip(words, variants, strict=True)])
+    return out
 
 
 def _is_whole_name_key(k: str) -> bool:

@@ -18,18 +18,17 @@ from entnorm.aliasfile.table import AliasTable
 from entnorm.labels import PERSON, PLACE, kind_of
 from entnorm.names.gazetteer import Place
 from entnorm.names.parse import CONNECTORS, PARTICLES
-from entnorm.names.phonetic import skeleton, sound, ukrainian_h_as_g
+from entnorm.names.phonetic import other_spellings, skeleton, sound
 
 
 @lru_cache(maxsize=1 << 17)
-def _word_reach(word: str) -> tuple[str, str, str, str]:
+def _word_reach(word: str) -> tuple[str, str, str, tuple[str, ...]]:
     """A word's skeleton (its sound when the skeleton is too short to say much), its letters sorted, the skeleton
-    alone, which names written as one word are keyed by, and the skeleton of its Russian spelling when it has
-    a Ukrainian h ("" if not): the keys `blocking.word_keys` files it under."""
+    alone, which names written as one word are keyed by, and the skeletons of its other spellings (a Ukrainian
+    h as g, ch as kh): the keys `blocking.word_keys` files it under."""
     skel = skeleton(word)
     main = "=" + sound(word) if len(skel) < 3 else skel
-    variant = ukrainian_h_as_g(word)
-    return main, "~" + "".join(sorted(skel)), skel, skeleton(variant) if variant else ""
+    return main, "~" + "".join(sorted(skel)), skel, tuple(skeleton(v) for v in other_spellings(word))
 
 
 def _words(name_key: str) -> list[str]:
@@ -55,15 +54,13 @@ def _whole_keys(words: list[str]) -> set[str]:
 
 
 def _word_keys(words: Iterable[str]) -> set[str]:
-    keys = {k for w in words for k in (_word_reach(w)[0], _word_reach(w)[1], _word_reach(w)[3])}
-    keys.discard("")
-    return keys
+    return {k for w in words for k in (_word_reach(w)[0], _word_reach(w)[1], *_word_reach(w)[3])}
 
 
 def _pair_keys(words: list[str]) -> set[str]:
     """Two words of a name agree: how the blocker pairs names of several words (a given name with another
-    word, or any two words of an organisation). A word with a Ukrainian h pairs by both its spellings."""
-    per_word = [{k for k in (_word_reach(w)[0], _word_reach(w)[3]) if k} for w in words]
+    word, or any two words of an organisation). A word with other spellings pairs by each of them."""
+    per_word = [{_word_reach(w)[0], *_word_reach(w)[3]} for w in words]
     out = set()
     for i, first in enumerate(per_word):
         for second in per_word[i + 1 :]:

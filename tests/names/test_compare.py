@@ -275,3 +275,13 @@ def test_romanisation_systems_meet(a, b):
 def test_a_korean_given_name_in_hangul_still_differs_from_its_sibling():
     assert person("김정은", "Kim Jong-il").conflict
     assert person("Mao Tse-tung", "Mao Zemin").conflict
+
+
+def test_baltic_endings_on_words_spelled_otherwise():
+    verdict = person("Arsēnijs Jaceņuks", "Arsenij Jazenjuk")
+    assert verdict.score > 0 and verdict.full and not verdict.conflict
+
+
+def test_a_word_meets_two_written_apart_before_a_weaker_single_word():
+    verdict = compare(parse("Dae-Dong Credit Bank", ORG), parse("Daedong Credit Bank", ORG))
+    assert verdict.full and verdict.score == 1.0

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from entnorm.names.phonetic import consonants, skeleton, sound, ukrainian_h_as_g
+from entnorm.names.phonetic import baltic_stem, consonants, other_spellings, skeleton, sound, ukrainian_h_as_g
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,27 @@ def test_skeleton_keeps_a_first_h_and_drops_the_others():
 def test_consonants_drop_every_vowel_and_h():
     assert consonants("omar") == consonants("amr") == "mr"
     assert consonants("raisi") == consonants("risi") == "rs"
+
+
+def test_skeleton_writes_any_first_vowel_as_a():
+    assert skeleton("itqan") == skeleton("etqaan") == skeleton("atqan")
+    assert skeleton("osama") == skeleton("usama")
+
+
+@pytest.mark.parametrize(
+    "word, spellings",
+    [
+        ("luhansk", ("lugansk",)),  # a Ukrainian h as the Russian g
+        ("promtechnologia", ("promtekhnologia",)),  # German / Polish ch as kh
+        ("safinas", ("safin",)),  # a Baltic nominative ending off
+        ("schmidt", ()),  # sch is not ch
+        ("moss", ()),
+    ],
+)
+def test_other_spellings(word, spellings):
+    assert other_spellings(word) == spellings
+
+
+def test_baltic_stem_takes_the_longest_ending_and_leaves_four_letters():
+    assert baltic_stem("petrovas") == "petrov" and baltic_stem("petrovs") == "petrov"
+    assert baltic_stem("ivas") is None and baltic_stem("petrov") is None and baltic_stem("ross") is None

@@ -1,3 +1,5 @@
+import pytest
+
 from entnorm.labels import ORG, PERSON, PLACE
 from entnorm.names.parse import parse
 from entnorm.resolution.blocking import (
@@ -61,3 +63,19 @@ def test_names_of_two_alias_file_entities_are_never_paired():
 def test_a_name_meets_its_form_with_initials():
     names = ["Zaporozhye NPP", "Zaporozhye Nuclear Power Plant", "Moscow City Duma"]
     assert list(candidate_pairs([surface(n, ORG) for n in names])) == [(0, 1)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Alzarooni Exchange", "Al Zarooni Exchange"),  # a glued article off
+        ("Promtechnologia", "Promtekhnologiya"),  # ch as kh
+        ("Itqan Real Estate", "Etqaan Real Estate"),  # another first vowel
+    ],
+)
+def test_organisations_meet_through_other_spellings(a, b):
+    assert list(candidate_pairs([surface(a, ORG), surface(b, ORG)])) == [(0, 1)]
+
+
+def test_baltic_endings_meet_in_blocking():
+    assert list(candidate_pairs([surface("Maratas Safinas"), surface("Marat Safin")])) == [(0, 1)]
