@@ -29,6 +29,7 @@ LISTS = (
     "name_suffixes",
     "not_in_names",
     "number_words",
+    "org_abbreviations",
     "org_generic",
     "org_word_endings",
     "page_furniture",

@@ -251,6 +251,8 @@ def _compare_set(a: Name, b: Name) -> Verdict:
         letters = "".join(acronym.tokens)
         if len(full_name.tokens) >= 2 and letters == full_name.initials:
             return Verdict(0.9, False, True, f"acronym of {full_name.text!r}")
+        if full_name.tokens == (letters,):  # "AT&T Inc" / "AT & T": the letters with a legal form
+            return Verdict(1.0, False, True, "same acronym")
         return NO_MATCH
     if a.is_acronym and b.is_acronym:
         same = "".join(a.tokens) == "".join(b.tokens)

@@ -8,7 +8,8 @@ kept as one-letter tokens. A token with a glued article ("Alhashimi", "Alrashid"
 reading without it, and a Chinese name in Wade-Giles one in pinyin ("Mao Tse-tung" / "mao zedong").
 
 An organisation name loses legal forms ("LLC", "Public Joint Stock Company", "OOO") and connectors ("of",
-"the", "and"), so word order and "of" stop mattering; its initials are kept for acronym matching.
+"the", "and"), so word order and "of" stop mattering; abbreviated generic words are written out ("Intl",
+"Mfg"); its initials are kept for acronym matching.
 
 A place name loses a trailing feature word ("Homs province", "Obolon Raion").
 
@@ -272,9 +273,15 @@ def _in_english(words: list[str]) -> list[str]:
     return [_POLITY_IN_ENGLISH.get(w, w) for w in out]
 
 
+#: Letters joined by "&" are one word: "AT&T", "P & G".
+_AMPERSAND_INITIALS = re.compile(r"\b([A-Z]{1,3})\s*&\s*([A-Z]{1,3})\b")
+_ORG_ABBREVIATIONS = data.table("org_abbreviations")
+
+
 def _org_tokens(text: str, english: bool = True) -> list[str]:
-    text = _unglued(text)
+    text = _AMPERSAND_INITIALS.sub(r"\1\2", _unglued(text))
     words = _numbers_as_digits(_initialisms_joined([p for w in _words(text) for p in w.split("-") if p]))
+    words = [_ORG_ABBREVIATIONS.get(w, w) for w in words]
     words = _in_english(words) if english else words
     joined = " " + " ".join(words) + " "
     for form in LEGAL_FORMS:

@@ -146,9 +146,9 @@ def _org_or_place_keys(s: Surface) -> tuple[set[str], set[str]]:
         for token in reading:
             if len(token) > 1:
                 filed |= word_keys(kind, token)
-    if len(words) == 1:
-        probes |= word_keys(kind, words[0])
     whole = WHOLE + kind
+    if len(words) == 1:  # and the names of several words that are this one written apart ("Mc Donalds")
+        probes |= word_keys(kind, words[0]) | {whole + WHOLE_SPELLING + skeleton(words[0])}
     if words and all(is_generic(t) for t in words):
         # only generic words ("Institute for Policy Studies"): it can only match the same set of words
         filed.add(whole + WHOLE_SPELLING + "&".join(sorted(word_key(t) for t in words)))

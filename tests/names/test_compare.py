@@ -285,3 +285,19 @@ def test_baltic_endings_on_words_spelled_otherwise():
 def test_a_word_meets_two_written_apart_before_a_weaker_single_word():
     verdict = compare(parse("Dae-Dong Credit Bank", ORG), parse("Daedong Credit Bank", ORG))
     assert verdict.full and verdict.score == 1.0
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Acme Intl Corp", "Acme International Corporation"),  # abbreviated generic words
+        ("Acme Mfg Co", "Acme Manufacturing Company"),
+        ("Acme Pty Ltd", "Acme Proprietary Limited"),  # legal forms in more spellings
+        ("Acme Sp. z o.o.", "Acme"),
+        ("Citibank N.A.", "Citibank National Association"),
+        ("AT&T Inc", "AT & T"),  # letters joined by "&", with and without a legal form
+    ],
+)
+def test_company_name_spellings(a, b):
+    verdict = compare(parse(a, ORG), parse(b, ORG))
+    assert verdict.score > 0 and verdict.full and not verdict.conflict

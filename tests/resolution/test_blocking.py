@@ -79,3 +79,7 @@ def test_organisations_meet_through_other_spellings(a, b):
 
 def test_baltic_endings_meet_in_blocking():
     assert list(candidate_pairs([surface("Maratas Safinas"), surface("Marat Safin")])) == [(0, 1)]
+
+
+def test_a_one_word_organisation_meets_its_words_written_apart():
+    assert list(candidate_pairs([surface("McDonalds", ORG), surface("Mc Donald's", ORG)])) == [(0, 1)]
