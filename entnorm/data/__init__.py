@@ -21,6 +21,7 @@ LISTS = (
     "connectors",
     "directions",
     "event_words",
+    "greek_latin",
     "group_nouns",
     "hangul_letters",
     "latin_particles",

@@ -138,18 +138,22 @@ def _strong_joined_candidates(
 ) -> list[tuple[float, int, tuple[int, ...], tuple[int, ...]]]:
     out = []
     for i, word in enumerate(ta):
-        if len(word) < 5:
-            continue
         for j in range(len(tb) - 1):
-            if (sim := similarity(word, tb[j] + tb[j + 1])) >= STRONG_JOINED:
+            joined = tb[j] + tb[j + 1]
+            if _close_lengths(word, joined) and (sim := similarity(word, joined)) >= STRONG_JOINED:
                 out.append((-sim, abs(i - j), (i,), (j, j + 1)))
     for j, word in enumerate(tb):
-        if len(word) < 5:
-            continue
         for i in range(len(ta) - 1):
-            if (sim := similarity(ta[i] + ta[i + 1], word)) >= STRONG_JOINED:
+            joined = ta[i] + ta[i + 1]
+            if _close_lengths(word, joined) and (sim := similarity(joined, word)) >= STRONG_JOINED:
                 out.append((-sim, abs(i - j), (i, i + 1), (j,)))
     return out
+
+
+def _close_lengths(word: str, joined: str) -> bool:
+    """Whether a word of five letters or more is long enough to be two words written together: strong
+    agreement allows a difference of two letters at most."""
+    return len(word) >= 5 and abs(len(word) - len(joined)) <= 2
 
 
 def _align_joined(

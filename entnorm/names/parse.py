@@ -26,7 +26,7 @@ from itertools import product
 
 from entnorm import data
 from entnorm.labels import ORG, PERSON
-from entnorm.names import arabic, hangul, wade_giles
+from entnorm.names import arabic, greek, hangul, wade_giles
 from entnorm.names.normalize import fold
 
 ARTICLES = data.words("articles")
@@ -313,6 +313,8 @@ def parse(text: str, kind: str) -> Name:
     """Parse `text` as a name of `kind` (PERSON, ORG or PLACE)."""
     if arabic.is_arabic(text):
         return replace(parse(arabic.reading(text), kind), text=text, arabic=True)
+    if greek.is_greek(text):
+        return replace(parse(greek.reading(text), kind), text=text)
     if hangul.is_hangul(text):  # compared with Latin names as its reading, with Hangul ones as written
         return replace(parse(hangul.reading(text, person=kind == PERSON), kind), text=text, cjk=_cjk(text))
     qualifiers = _qualifiers(text, kind)

@@ -159,6 +159,7 @@ def other_spellings(token: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 17)
 def baltic_stem(token: str) -> str | None:
     """The word without a Baltic nominative ending, longest ending first ("safinas" → "safin"), or None when
     it has none or too little would be left."""

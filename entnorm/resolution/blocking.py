@@ -149,6 +149,8 @@ def _org_or_place_keys(s: Surface) -> tuple[set[str], set[str]]:
     whole = WHOLE + kind
     if len(words) == 1:  # and the names of several words that are this one written apart ("Mc Donalds")
         probes |= word_keys(kind, words[0]) | {whole + WHOLE_SPELLING + skeleton(words[0])}
+    elif name.arabic:  # the script writes the article apart where Latin spellings join it ("Hezbollah")
+        probes |= word_keys(kind, "".join(words))
     if words and all(is_generic(t) for t in words):
         # only generic words ("Institute for Policy Studies"): it can only match the same set of words
         filed.add(whole + WHOLE_SPELLING + "&".join(sorted(word_key(t) for t in words)))

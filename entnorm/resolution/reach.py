@@ -112,6 +112,8 @@ def entities_in_reach(
 ) -> list[int]:
     """Indexes (into `aliases.entities`) of the entities one of whose names the mentions can reach, in file
     order. `place_of` finds the gazetteer's place of a match key: a place's names meet by its GeoNames id."""
+    if not aliases.by_key:
+        return []
     wanted = _Wanted(mention_keys, place_of)
     found = set()
     for k, index in aliases.by_key.items():

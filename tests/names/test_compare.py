@@ -301,3 +301,17 @@ def test_a_word_meets_two_written_apart_before_a_weaker_single_word():
 def test_company_name_spellings(a, b):
     verdict = compare(parse(a, ORG), parse(b, ORG))
     assert verdict.score > 0 and verdict.full and not verdict.conflict
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("Ντόναλντ Τραμπ", "Donald Trump"), ("Αντώνης Σαμαράς", "Antonis Samaras"), ("Μπαράκ Ομπάμα", "Barack Obama")],
+)
+def test_greek_names_read_as_modern_greek_meet_their_latin_spelling(a, b):
+    verdict = person(a, b)
+    assert verdict.score > 0 and verdict.full and not verdict.conflict
+
+
+def test_an_organisation_in_arabic_script_meets_its_joined_latin_spelling():
+    verdict = compare(parse("حزب الله", ORG), parse("Hezbollah", ORG))
+    assert verdict.score > 0 and not verdict.conflict

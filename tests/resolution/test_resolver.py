@@ -269,3 +269,8 @@ def test_a_family_name_of_the_document_is_not_read_as_a_given_name():
         "Asaad al-Shaibani",
         "Asaad al-Shaibani",
     ]
+
+
+def test_an_organisation_in_arabic_script_joins_its_latin_spelling():
+    got, _ = groups([M("حزب الله", label="ORG"), M("Hezbollah", label="ORG")])
+    assert list(got.values()) == [["Hezbollah", "حزب الله"]]
