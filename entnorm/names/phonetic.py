@@ -147,13 +147,16 @@ BALTIC_ENDINGS = ("s", "as", "is", "us", "ys")
 @lru_cache(maxsize=1 << 17)
 def other_spellings(token: str) -> tuple[str, ...]:
     """Spellings of the word whose skeletons differ from its own, for blocking: a Ukrainian h as the Russian
-    g; ch as kh, which German, Polish and Czech write ch ("Promtechnologia" / "Promtekhnologiya"); and the
+    g; ch as kh, which German, Polish and Czech write ch ("Promtechnologia" / "Promtekhnologiya"); a first j as
+    zh, as French writes it ("Jirinovski"); and the
     word without a Baltic nominative ending ("Safinas" / "Safin"), longest ending first."""
     out = []
     if (variant := ukrainian_h_as_g(token)) is not None:
         out.append(variant)
     if "ch" in token and "sch" not in token:
         out.append(token.replace("ch", "kh"))
+    if token.startswith("j"):  # French and Persian j for zh ("Jirinovski" / "Zhirinovsky")
+        out.append("zh" + token[1:])
     if (stem := baltic_stem(token)) is not None:
         out.append(stem)
     return tuple(out)

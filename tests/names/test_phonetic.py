@@ -71,6 +71,7 @@ def test_skeleton_writes_any_first_vowel_as_a():
         ("luhansk", ("lugansk",)),  # a Ukrainian h as the Russian g
         ("promtechnologia", ("promtekhnologia",)),  # German / Polish ch as kh
         ("safinas", ("safin",)),  # a Baltic nominative ending off
+        ("jirinovski", ("zhirinovski",)),  # French j for zh
         ("schmidt", ()),  # sch is not ch
         ("moss", ()),
     ],
