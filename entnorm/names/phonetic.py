@@ -140,6 +140,7 @@ def ukrainian_h_as_g(token: str) -> str | None:
     return variant if variant != token else None
 
 
+_SOFT_G = re.compile(r"(?<=[aeiou])g(?=[ei])")
 #: Nominative endings Baltic languages add to foreign names: Petrov → Petrovs (lv), Petrovas (lt).
 BALTIC_ENDINGS = ("s", "as", "is", "us", "ys")
 
@@ -148,7 +149,7 @@ BALTIC_ENDINGS = ("s", "as", "is", "us", "ys")
 def other_spellings(token: str) -> tuple[str, ...]:
     """Spellings of the word whose skeletons differ from its own, for blocking: a Ukrainian h as the Russian
     g; ch as kh, which German, Polish and Czech write ch ("Promtechnologia" / "Promtekhnologiya"); a first j as
-    zh, as French writes it ("Jirinovski"); and the
+    zh, and a g before e or i as zh, as French writes them ("Jirinovski", "Prigogine"); and the
     word without a Baltic nominative ending ("Safinas" / "Safin"), longest ending first."""
     out = []
     if (variant := ukrainian_h_as_g(token)) is not None:
@@ -157,6 +158,8 @@ def other_spellings(token: str) -> tuple[str, ...]:
         out.append(token.replace("ch", "kh"))
     if token.startswith("j"):  # French and Persian j for zh ("Jirinovski" / "Zhirinovsky")
         out.append("zh" + token[1:])
+    if (soft := _SOFT_G.sub("zh", token)) != token:  # French g before e / i ("Prigogine" / "Prigozhin")
+        out.append(soft)
     if (stem := baltic_stem(token)) is not None:
         out.append(stem)
     return tuple(out)

@@ -186,15 +186,20 @@ def _org_or_place_keys(s: Surface) -> tuple[set[str], set[str]]:
 
 def _spellings(name: Name) -> list[list[str]]:
     """The words of each reading of the name (a glued article off), and of each reading with every word in
-    its k-th other spelling (`phonetic.other_spellings`) where it has one."""
+    its k-th other spelling (`phonetic.other_spellings`, a place's adjective as the place) where it has one."""
     out = []
     for reading in name.readings:
         words = [t for t in reading if len(t) > 1]
         out.append(words)
-        variants = [other_spellings(t) for t in words]
+        variants = [(*other_spellings(t), *_place_of_adjective(t)) for t in words]
         for k in range(max(map(len, variants), default=0)):
             out.append([v[k] if len(v) > k else t for t, v in zip(words, variants, strict=True)])
     return out
+
+
+def _place_of_adjective(word: str) -> tuple[str, ...]:
+    """A place's adjective in -an read as the place, for blocking ("Korean" / "Korea", "Syrian" / "Syria")."""
+    return (word[:-1],) if word.endswith("an") and len(word) >= 5 else ()
 
 
 def _is_whole_name_key(k: str) -> bool:
@@ -223,8 +228,10 @@ def candidate_pairs(surfaces: list[Surface], *, apart: list[bool] | None = None)
         filed, probes = blocking_keys(s)
         name = s.name
         assert name is not None
-        if name.kind == PERSON and len(name.strong) <= 1:
-            chosen = list(probes)  # a one-word name must meet every full name ending in it
+        if len(name.strong) <= 1:
+            # a one-word name must meet every full name ending in it (a person) or holding it, by any of the
+            # word's spellings
+            chosen = list(probes)
         else:
             # every word of the shorter name is in the longer, so its rarest words' keys suffice
             whole = [k for k in probes if _is_whole_name_key(k)]

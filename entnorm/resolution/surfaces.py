@@ -10,7 +10,7 @@ and a one-word surface the recogniser called PERSON or ORG that the gazetteer kn
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from entnorm import data
 from entnorm.aliasfile.table import AliasTable
@@ -206,6 +206,31 @@ def vote_label(surface: Surface, gazetteer: Gazetteer) -> str:
     return label
 
 
+#: A place inside an organisation's name is read by its gazetteer name only when it is this large (or a country
+#: or a state): smaller places' other names include too many ordinary words.
+PLACE_IN_NAME_POPULATION = 100_000
+
+
+def with_places_spelled_alike(name: Name, gazetteer: Gazetteer) -> Name:
+    """`name` with one more reading in which each word the gazetteer knows as a country, a state or a large
+    city is written as the gazetteer writes that place: the old and new, Russian and Ukrainian names of a place
+    then meet inside organisations' names too ("Zaporozhye NPP" / "Zaporizhzhya NPP")."""
+    words = list(name.tokens)
+    changed = False
+    for i, word in enumerate(words):
+        if len(word) < 4 or is_generic(word):
+            continue
+        place = gazetteer.by_key(word)
+        if place is None or not (place.feature in ("country", "state") or place.population >= PLACE_IN_NAME_POPULATION):
+            continue
+        spelled = key(place.name)
+        if spelled != word and " " not in spelled:
+            words[i], changed = spelled, True
+    if not changed or tuple(words) in name.readings:
+        return name
+    return replace(name, readings=(*name.readings, tuple(words)))
+
+
 def build_surfaces(
     mentions: Sequence[Mention], aliases: AliasTable, gazetteer: Gazetteer
 ) -> tuple[list[Surface], list[int]]:
@@ -248,6 +273,8 @@ def build_surfaces(
                 s.label = _by_corpus_evidence(s.label, s, gazetteer, people)
         kind = kind_of(s.label)
         s.name = parse(s.text, kind)
+        if kind == ORG:
+            s.name = with_places_spelled_alike(s.name, gazetteer)
         if kind == PLACE:
             s.place = gazetteer.lookup(s.text)
         s.short = (len(s.name.strong) <= 1) if kind == PERSON else (len(s.name.tokens) <= 1 or s.name.is_acronym)

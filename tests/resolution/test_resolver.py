@@ -274,3 +274,18 @@ def test_a_family_name_of_the_document_is_not_read_as_a_given_name():
 def test_an_organisation_in_arabic_script_joins_its_latin_spelling():
     got, _ = groups([M("حزب الله", label="ORG"), M("Hezbollah", label="ORG")])
     assert list(got.values()) == [["Hezbollah", "حزب الله"]]
+
+
+def test_a_place_inside_an_organisations_name_meets_its_other_spellings():
+    got, _ = groups([M("Zaporozhye NPP", label="ORG"), M("Zaporizhzhya NPP", label="ORG")])
+    assert list(got.values()) == [["Zaporizhzhya NPP", "Zaporozhye NPP"]]
+
+
+def test_a_places_adjective_meets_the_place_in_an_organisations_name():
+    got, _ = groups([M("Korean Workers' Party", label="ORG"), M("Workers' Party of Korea", label="ORG")])
+    assert len(got) == 1
+
+
+def test_a_french_spelling_of_a_family_name_meets_its_full_name():
+    got, _ = groups([M("Yevgeny Prigozhin", doc="a"), M("Prigogine", doc="b")])
+    assert list(got.values()) == [["Prigogine", "Yevgeny Prigozhin"]]
