@@ -31,6 +31,32 @@ _DEFINED_ACRONYM = re.compile(rf"\s*\(\s*({_ACRONYM}(?:\s*(?:[,;/]\s*(?:or\s+)?|
 _ONE_ACRONYM = re.compile(_ACRONYM)
 
 
+#: Another name of a place in parentheses right after it: "Artemovsk (Bakhmut)", "Kiev (Kyiv)".
+_OTHER_NAME = re.compile(r"\s*\(\s*([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s*\)(?!\s*[:\-–—])")
+_PLACE_LABELS = ("GPE", "LOC")
+
+
+def _other_names_of_places(
+    text: str, doc: str, mentions: list[Mention], spans: list[tuple[int, int, str]], links: list[tuple[str, str]]
+) -> list[Mention]:
+    """A capitalised word in parentheses right after a place is another name of that place: a mention with
+    its label, linked to it in `links` as a defined acronym is. Not in a dateline ("MOSCOW (Agencies):",
+    "Kyiv (Reuters) -": a place in capitals, or a colon or dash after), nor when the recogniser read the word
+    as anything at all."""
+    out = []
+    for mention in mentions:
+        if mention.label not in _PLACE_LABELS or mention.text.isupper():
+            continue
+        if not (m := _OTHER_NAME.match(text, mention.end)):
+            continue
+        start, end = m.span(1)
+        if any(s < end and start < e for s, e, _ in spans) or m.group(1) == mention.text:
+            continue
+        out.append(Mention(doc, start, end, m.group(1), mention.label))
+        links.append((mention.text, m.group(1)))
+    return out
+
+
 @dataclass(slots=True)
 class DocumentMentions:
     """The clean mentions of one document, and names it defines as one ("Long Name (ACR)")."""
@@ -81,6 +107,7 @@ def mentions_from_clean(
                 mentions.append(Mention(document.name, span[0], span[1], a.group(), label))
                 taken.add(span)
             acronyms.append((mention.text, a.group()))
+    mentions += _other_names_of_places(text, document.name, mentions, spans, acronyms)
     mentions.sort(key=lambda m: (m.start, m.end))
     norp = Counter(squash(text[s:e]) for s, e, label in spans if label == "NORP")
     others = [(s, e) for s, e, label in spans if label not in labels]

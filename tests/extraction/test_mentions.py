@@ -150,3 +150,25 @@ def test_a_long_text_in_chunks_gives_the_mentions_of_the_whole(ruler_model, monk
     assert counting.texts > 20  # it went in pieces
     assert pieces.mentions == whole.mentions and len(whole.mentions) == 1800
     assert all(doc.text[m.start : m.end] == m.text for m in pieces.mentions)
+
+
+def test_another_name_of_a_place_in_parentheses_is_a_mention_and_a_link():
+    text = "units withdrew from Artemovsk (Bakhmut) on Saturday"
+    start = text.index("Artemovsk")
+    found = mentions_from_spans(Document("d", text), [(start, start + 9, "GPE")], LABELS)
+    assert [(text[m.start : m.end], m.label) for m in found.mentions] == [("Artemovsk", "GPE"), ("Bakhmut", "GPE")]
+    assert found.acronyms == [("Artemovsk", "Bakhmut")]
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ("MOSCOW (Agencies): The ministry said", [(0, 6, "GPE")]),  # a dateline in capitals
+        ("Kyiv (Reuters) - The ministry said", [(0, 4, "GPE")]),  # a dateline's dash
+        ("Kyiv (Reuters) said", [(0, 4, "GPE"), (6, 13, "ORG")]),  # the recogniser read it as something else
+        ("Sergei Lavrov (Moscow) said", [(0, 13, "PERSON")]),  # after a person, not a place
+    ],
+)
+def test_not_another_name_of_a_place(text, spans):
+    found = mentions_from_spans(Document("d", text), spans, LABELS)
+    assert found.acronyms == [] and len(found.mentions) == len([s for s in spans if s[2] in LABELS])
