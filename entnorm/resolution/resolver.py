@@ -2,7 +2,8 @@
 
 The steps, in order:
 
-1. Spellings: mentions are grouped by match key into *surfaces*, each with its label (`surfaces`).
+1. Spellings: mentions are grouped by match key into *surfaces*, each with its label (`surfaces`); an
+   organisation's spelling that writes a place of the corpus takes the place's label (`across_labels`).
 2. Alias file: a surface whose key is listed in aliases.yaml belongs to that entity, whatever the NER said, and
    the alias file's names take part in matching so that unlisted variants can join them.
 3. Candidates: surfaces that share a blocking key are compared (`blocking`, `judge`); never all pairs.
@@ -25,6 +26,7 @@ from entnorm.names.gazetteer import Gazetteer, default_gazetteer
 from entnorm.names.normalize import key
 from entnorm.records import Mention, Resolution
 from entnorm.resolution import clusters as phases
+from entnorm.resolution.across_labels import places_labelled_as_organisations
 from entnorm.resolution.blocking import candidate_pairs
 from entnorm.resolution.entities import build_entities
 from entnorm.resolution.surfaces import Surface, build_surfaces
@@ -99,7 +101,9 @@ class Resolver:
             keep_comparisons: keep every verdict in `Analysis.comparisons`, for the diagnostics.
         """
         acronyms = list(acronyms)
-        surfaces, surface_of = build_surfaces(mentions, self.aliases, self._gazetteer())
+        gazetteer = self._gazetteer()
+        surfaces, surface_of = build_surfaces(mentions, self.aliases, gazetteer)
+        places_labelled_as_organisations(surfaces, gazetteer)
         clusters = phases.Clusters(surfaces)
         phases.group_alias_entities(clusters, surfaces)
         representative = phases.merge_same_sounds(clusters, surfaces)
