@@ -120,14 +120,14 @@ def _listed_with_groups(documents: Sequence[Document], named: Counter, groups: s
 
 
 def _without_unknown_place_acronyms(mentions: list[list[Mention]], gazetteer) -> list[list[Mention]]:
-    """A place written as an acronym is one the gazetteer knows ("UK", "UAE") or the initials of a longer name
-    in the corpus ("LPR" for "Lugansk People's Republic"); other capitals read as a place ("AI", "OSINT") are
-    not places."""
+    """A place written as an acronym is one the gazetteer knows ("UK", "UAE") or the initials of a longer place
+    name in the corpus ("LPR" for "Lugansk People's Republic"); other capitals read as a place ("AI", "OSINT")
+    are not places, even where an organisation has those initials ("Air India")."""
     initials = {
         "".join(w[0] for w in m.text.split() if w[:1].isupper())
         for doc in mentions
         for m in doc
-        if len(m.text.split()) > 1
+        if len(m.text.split()) > 1 and m.label in ("GPE", "LOC")
     }
 
     def place_acronym_unknown(m: Mention) -> bool:

@@ -96,6 +96,12 @@ def test_a_place_in_capitals_is_known_or_the_initials_of_a_longer_name():
     assert [m.text for m in refine([a], [found], Counter())[0]] == ["Lugansk People's Republic", "LPR", "UK", "LPR"]
 
 
+def test_an_organisations_initials_do_not_make_a_place():
+    a = Document("a", "Air India flew. Try our AI tools.")
+    found = mentions_of(a, ("Air India", "ORG"), ("AI", "GPE"))
+    assert [m.text for m in refine([a], [found], Counter())[0]] == ["Air India"]
+
+
 def test_a_name_with_its_last_words_as_initials_is_that_name():
     a = Document("a", "The Zaporozhye Nuclear Power Plant (ZNPP) is safe. Inspectors at the Zaporozhye NPP left.")
     second = a.text.rindex("Zaporozhye")
