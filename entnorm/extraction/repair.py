@@ -52,8 +52,9 @@ class OffsetMap:
 
 
 def repair(text: str) -> tuple[str, OffsetMap | None]:
-    """The text with its mojibake fixed, and the map back (None when nothing needed fixing)."""
-    if not is_bad(text):
+    """The text with its mojibake fixed, and the map back (None when nothing needed fixing). Text all in ASCII
+    holds no mojibake, and most text is: it is not searched."""
+    if text.isascii() or not is_bad(text):
         return text, None
     pieces: list[str] = []
     offsets = OffsetMap()

@@ -101,9 +101,8 @@ def in_documents(surface: Surface) -> bool:
 
 def is_polity(text: str) -> bool:
     """A name headed by a state's or a division's word ("Lugansk People's Republic", "Luhansk Oblast")."""
-    words = parse(text, ORG).tokens
     head = fold(text).split(" of ")[0].split()  # "Republic of Korea": the head is before "of"
-    return len(words) > 1 and bool(head) and head[-1].strip(".,") in _POLITY
+    return bool(head) and head[-1].strip(".,") in _POLITY and len(parse(text, ORG).tokens) > 1
 
 
 @dataclass(frozen=True, slots=True)
