@@ -53,6 +53,9 @@ def edit_budget(length: int) -> int:
     return 3
 
 
+_FIRST_VOWEL = str.maketrans("ue", "oi")
+
+
 @lru_cache(maxsize=1 << 15)
 def token_similarity(a: str, b: str) -> float:
     """Similarity in [0, 1] of two folded tokens; 0 when they are different words."""
@@ -73,7 +76,10 @@ def token_similarity(a: str, b: str) -> float:
     budget = edit_budget(min(len(sa), len(sb)))
     if distance <= budget:
         return 0.95 - 0.6 * distance / longest
-    if distance <= budget + 1 and skeleton(a) == skeleton(b) and len(skeleton(a)) >= 3:
+    # one edit more when the consonants agree, and so does the first letter, o / u and e / i being one (a
+    # first vowel of any quality gives one skeleton: "Omar" / "Amir" must not pass here, "Umgy" / "Omqy" may)
+    first_a, first_b = sa[0].translate(_FIRST_VOWEL), sb[0].translate(_FIRST_VOWEL)
+    if distance <= budget + 1 and first_a == first_b and skeleton(a) == skeleton(b) and len(skeleton(a)) >= 3:
         return 0.9 - 0.6 * distance / longest
     if min(len(sa), len(sb)) >= 5 and "g" in sa + sb:
         # Ukrainian h for Russian g: Halyna / Galina, Hryhoriy / Grigoriy
