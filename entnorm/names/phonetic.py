@@ -3,7 +3,7 @@
 One person's name reaches English text through many romanisation schemes: Russian "Никита Хрущёв" is Nikita
 Khrushchev, Chruschtschow, Khrouchtchev, Hruščov; Arabic "القاسمي" is al-Qasimi, al-Kassimi, el-Qassemi.
 `sound` rewrites a folded ASCII token so that the common scheme differences vanish: sibilant and affricate
-spellings (s/z/sh/sch/sz/zh → s; ch/tsch/tsj/cz/ts → c), kh/gh/dh/th/ph/w/q/x, j versus y versus i,
+spellings (s/z/sh/sch/sz/zh → s; ch/tsch/tsj/cz/ts → c), kh/gh/dh/th/ph/w/q/x, j versus y versus i, a silent h,
 ou/oe/oo versus u, ee versus i, Korean eo/eu versus o/u, doubled letters, Slavic -iy/-ij/-ii endings and
 -ow/-off, Arabic final -ah.
 `skeleton` goes further and keeps consonant classes only; it is the blocking key. The rules are ordered: the
@@ -78,7 +78,7 @@ _VOWEL_RULES = [
     (re.compile(r"ee"), "i"),
     (re.compile(r"ie(?![aeiou])"), "e"),  # Slavic ye spelled ie/ye/je/e: Gennadiev / Gennadev
     (re.compile(r"ae"), "a"),
-    (re.compile(r"(?<=[aeiou])h$"), ""),  # Arabic final -ah/-eh: Fatimah / Fatima, Aishah / Aisha
+    (re.compile(r"(?<=[aeiou])h(?![aeiou])"), ""),  # a silent h after a vowel: Fatimah / Fatima, John / Jon
     (re.compile(r"(?<=.)i+$"), "i"),  # Slavic adjective endings once j/y are i: -skiy / -skij / -skii / -ski
     (re.compile(r"(?<=[aeiou])f$"), "v"),  # -off / -ov
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters

@@ -84,3 +84,8 @@ def test_other_spellings(word, spellings):
 def test_baltic_stem_takes_the_longest_ending_and_leaves_four_letters():
     assert baltic_stem("petrovas") == "petrov" and baltic_stem("petrovs") == "petrov"
     assert baltic_stem("ivas") is None and baltic_stem("petrov") is None and baltic_stem("ross") is None
+
+
+def test_an_h_after_a_vowel_and_before_none_is_silent():
+    assert sound("john") == sound("jon") and sound("fatimah") == sound("fatima")
+    assert sound("mohamed") != sound("moamed")  # an h before a vowel is heard
