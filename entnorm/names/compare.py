@@ -145,21 +145,19 @@ def _strong_joined_candidates(
     out = []
     for i, word in enumerate(ta):
         for j in range(len(tb) - 1):
-            joined = tb[j] + tb[j + 1]
-            if _close_lengths(word, joined) and (sim := similarity(word, joined)) >= STRONG_JOINED:
+            if _close_lengths(word, tb[j], tb[j + 1]) and (sim := similarity(word, tb[j] + tb[j + 1])) >= STRONG_JOINED:
                 out.append((-sim, abs(i - j), (i,), (j, j + 1)))
     for j, word in enumerate(tb):
         for i in range(len(ta) - 1):
-            joined = ta[i] + ta[i + 1]
-            if _close_lengths(word, joined) and (sim := similarity(joined, word)) >= STRONG_JOINED:
+            if _close_lengths(word, ta[i], ta[i + 1]) and (sim := similarity(ta[i] + ta[i + 1], word)) >= STRONG_JOINED:
                 out.append((-sim, abs(i - j), (i, i + 1), (j,)))
     return out
 
 
-def _close_lengths(word: str, joined: str) -> bool:
+def _close_lengths(word: str, first: str, second: str) -> bool:
     """Whether a word of five letters or more is long enough to be two words written together: strong
     agreement allows a difference of two letters at most."""
-    return len(word) >= 5 and abs(len(word) - len(joined)) <= 2
+    return len(word) >= 5 and abs(len(word) - len(first) - len(second)) <= 2
 
 
 def _align_joined(
