@@ -13,7 +13,8 @@ two adjacent tokens written together: "Mohammadreza" / "Mohammad Reza"), then th
 - Place names: as organisations, and also as one string ("Le Mans" / "Lemans").
 
 Token agreement (`token_similarity`) is transliteration-aware (`phonetic.sound`) and typo-tolerant within a
-budget that grows with length; tokens of three letters or fewer must agree exactly, up to sound.
+budget that grows with length; tokens of three letters or fewer must agree exactly, up to sound. A name written
+in Arabic script is compared with a Latin one word by word through `arabic.similarity` instead.
 """
 
 from __future__ import annotations
@@ -91,8 +92,8 @@ def token_similarity(a: str, b: str) -> float:
 
 def _without_baltic_ending(a: str, b: str) -> float:
     """`a` with its Baltic nominative ending off, against `b` ("Jaceņuks" / "Jazenjuk"): a little less sure."""
-    stem = baltic_stem(a)
-    return 0.95 * token_similarity(stem, b) if stem is not None else 0.0
+    shorter = baltic_stem(a)
+    return 0.95 * token_similarity(shorter, b) if shorter is not None else 0.0
 
 
 #: How alike two words are, in [0, 1]: `token_similarity`, or a comparison across scripts.
@@ -200,7 +201,7 @@ def loose_similarity(a: str, b: str) -> float:
 
 def _compare_person(ta: tuple[str, ...], tb: tuple[str, ...], similarity: Similarity = token_similarity) -> Verdict:
     al = align(ta, tb, similarity)
-    loose = loose_similarity if similarity is token_similarity else similarity
+    loosely = loose_similarity if similarity is token_similarity else similarity
     pairs = [p for p in al.pairs if not _is_initial_pair(ta, tb, p)]
     if not pairs:
         return NO_MATCH
@@ -213,7 +214,10 @@ def _compare_person(ta: tuple[str, ...], tb: tuple[str, ...], similarity: Simila
         last_a, last_b = _last_strong(ta), _last_strong(tb)
         strict = len(pairs)
         loose = sorted(
-            (-loose(ta[i], tb[j]), i, j) for i in left_a for j in left_b if strict >= 2 or (i == last_a and j == last_b)
+            (-loosely(ta[i], tb[j]), i, j)
+            for i in left_a
+            for j in left_b
+            if strict >= 2 or (i == last_a and j == last_b)
         )
         for neg, i, j in loose:
             if neg < 0 and i in left_a and j in left_b:

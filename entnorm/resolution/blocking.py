@@ -66,7 +66,7 @@ def word_key(token: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def word_keys(kind: str, token: str) -> frozenset[str]:
     """A word's blocking keys under `kind`: its consonant skeleton, and the skeleton's letters sorted; and the
-    skeletons of its other spellings (`phonetic.other_spellings`: a Ukrainian h as g, ch as kh)."""
+    skeletons of its other spellings (`phonetic.other_spellings`)."""
     skel = skeleton(token)
     if len(skel) < 3:
         keys = {f"{kind}=" + sound(token)}
