@@ -15,7 +15,7 @@ from entnorm import data
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _LETTERS = data.table("greek_latin")
 _PAIRS = re.compile("|".join(k for k in _LETTERS if len(k) == 2) + "|.", re.S)
-#: ντ, μπ, γκ: a voiced stop starting a word or after a consonant, a nasal and the stop between vowels.
+#: ντ, μπ, γκ: a voiced stop starting a word or after a consonant, a nasal and the stop after a vowel.
 _STOPS = {"ντ": ("d", "nd"), "μπ": ("b", "mb"), "γκ": ("g", "ng")}
 _STOP = re.compile("|".join(_STOPS))
 _VOWELS = frozenset("αεηιουω")
@@ -32,8 +32,10 @@ def reading(text: str) -> str:
 
     def stop(m: re.Match[str]) -> str:
         before = lower[m.start() - 1] if m.start() else " "
+        at_end = not lower[m.end() : m.end() + 1].isalpha()
         voiced, nasal = _STOPS[m.group()]
-        return nasal if before in _VOWELS else voiced
+        # a final ντ ends a foreign name in d ("Ντόναλντ", "Μαχμούντ")
+        return voiced if at_end and m.group() == "ντ" else nasal if before in _VOWELS else voiced
 
     lower = _STOP.sub(stop, lower)
     out = "".join(_LETTERS.get(unit, unit) for unit in _PAIRS.findall(lower))

@@ -78,7 +78,7 @@ _VOWEL_RULES = [
     (re.compile(r"ee"), "i"),
     (re.compile(r"ie(?![aeiou])"), "e"),  # Slavic ye spelled ie/ye/je/e: Gennadiev / Gennadev
     (re.compile(r"ae"), "a"),
-    (re.compile(r"(?<=[aeiou])h(?![aeiou])"), ""),  # a silent h after a vowel: Fatimah / Fatima, John / Jon
+    (re.compile(r"(?<=[aeiou])[hH](?![aeiou])"), ""),  # a silent h (or kh) after a vowel: John / Jon, Makhmud
     (re.compile(r"(?<=.)i+$"), "i"),  # Slavic adjective endings once j/y are i: -skiy / -skij / -skii / -ski
     (re.compile(r"(?<=[aeiou])f$"), "v"),  # -off / -ov
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters

@@ -320,3 +320,8 @@ def test_an_organisation_in_arabic_script_meets_its_joined_latin_spelling():
 def test_a_first_vowel_of_another_quality_gets_no_extra_edit():
     assert token_similarity("omar", "amir") == 0.0
     assert token_similarity("osama", "usama") > 0 and token_similarity("umgy", "omqy") > 0  # o / u are one
+
+
+def test_names_in_other_scripts_written_as_foreign_names_are():
+    assert person("Μαχμούντ Αμπάς", "Mahmoud Abbas").full  # Greek χ for h, a final ντ for d
+    assert person("رجب طيب أردوغان", "Recep Tayyip Erdogan").full  # Turkish c for the Arabic j

@@ -7,7 +7,8 @@ from entnorm.names.greek import is_greek, reading
     "text, expected",
     [
         ("Αντώνης Σαμαράς", "Andonis Samaras"),  # η is i; ντ between vowels is nd
-        ("Ντόναλντ", "Donald"),  # ντ starting a word or after a consonant is d
+        ("Ντόναλντ", "Donald"),  # ντ starting or ending a word, or after a consonant, is d
+        ("Μαχμούντ", "Makhmoud"),  # χ is kh
         ("Μπαράκ Ομπάμα", "Barak Ombama"),  # μπ: b, mb
         ("Άνγκελα", "Angela"),  # γκ after a consonant: g
         ("Βλαντιμίρ Πούτιν", "Vlandimir Poutin"),  # β is v

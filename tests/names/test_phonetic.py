@@ -88,4 +88,5 @@ def test_baltic_stem_takes_the_longest_ending_and_leaves_four_letters():
 
 def test_an_h_after_a_vowel_and_before_none_is_silent():
     assert sound("john") == sound("jon") and sound("fatimah") == sound("fatima")
+    assert sound("makhmud") == sound("mahmoud")  # and so is kh there
     assert sound("mohamed") != sound("moamed")  # an h before a vowel is heard
