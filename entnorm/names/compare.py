@@ -87,6 +87,8 @@ def token_similarity(a: str, b: str) -> float:
         distance = OSA.distance(sa.replace("g", "h"), sb.replace("g", "h"))
         if distance <= budget:
             return 0.9 - 0.6 * distance / longest
+    if a[-1] != "s" and b[-1] != "s":  # every Baltic ending ends in s
+        return 0.0
     return _without_baltic_ending(a, b) or _without_baltic_ending(b, a)
 
 
@@ -144,21 +146,20 @@ def _strong_joined_candidates(
     ta: tuple[str, ...], tb: tuple[str, ...], similarity: Similarity
 ) -> list[tuple[float, int, tuple[int, ...], tuple[int, ...]]]:
     out = []
-    for i, word in enumerate(ta):
-        for j in range(len(tb) - 1):
-            if _close_lengths(word, tb[j], tb[j + 1]) and (sim := similarity(word, tb[j] + tb[j + 1])) >= STRONG_JOINED:
-                out.append((-sim, abs(i - j), (i,), (j, j + 1)))
-    for j, word in enumerate(tb):
-        for i in range(len(ta) - 1):
-            if _close_lengths(word, ta[i], ta[i + 1]) and (sim := similarity(ta[i] + ta[i + 1], word)) >= STRONG_JOINED:
-                out.append((-sim, abs(i - j), (i, i + 1), (j,)))
+    for one, two, flip in ((ta, tb, False), (tb, ta, True)):
+        pairs = [(k, len(two[k]) + len(two[k + 1])) for k in range(len(two) - 1)]
+        for i, word in enumerate(one):
+            if len(word) < 5:
+                continue
+            for k, joined_length in pairs:
+                if abs(len(word) - joined_length) > 2:  # strong agreement allows two letters of difference
+                    continue
+                joined = two[k] + two[k + 1]
+                sim = similarity(joined, word) if flip else similarity(word, joined)
+                if sim >= STRONG_JOINED:
+                    units = ((k, k + 1), (i,)) if flip else ((i,), (k, k + 1))
+                    out.append((-sim, abs(i - k), *units))
     return out
-
-
-def _close_lengths(word: str, first: str, second: str) -> bool:
-    """Whether a word of five letters or more is long enough to be two words written together: strong
-    agreement allows a difference of two letters at most."""
-    return len(word) >= 5 and abs(len(word) - len(first) - len(second)) <= 2
 
 
 def _align_joined(
