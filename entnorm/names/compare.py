@@ -113,23 +113,30 @@ def align(ta: tuple[str, ...], tb: tuple[str, ...], similarity: Similarity = tok
     """Greedy one-to-one alignment of two token sequences, best pairs first. A word may also meet two adjacent
     words of the other side written together ("Daedong" / "Dae Dong"): as a candidate beside the others when
     they agree strongly, and among the words left over otherwise ("Mohammadreza" / "Mohammad Reza")."""
-    candidates: list[tuple[float, int, tuple[int, ...], tuple[int, ...]]] = []
+    candidates = []
     for i, wa in enumerate(ta):
         for j, wb in enumerate(tb):
             sim = similarity(wa, wb)
             if sim > 0:
-                candidates.append((-sim, abs(i - j), (i,), (j,)))
-    if len(ta) != len(tb):
-        candidates += _strong_joined_candidates(ta, tb, similarity)
-    candidates.sort()
+                candidates.append((-sim, abs(i - j), i, j))
+    joined = _strong_joined_candidates(ta, tb, similarity) if len(ta) != len(tb) else []
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
-    for neg_sim, _, units_a, units_b in candidates:
-        if used_a.isdisjoint(units_a) and used_b.isdisjoint(units_b):
-            used_a.update(units_a)
-            used_b.update(units_b)
-            pairs.append((units_a, units_b, -neg_sim))
+    if not joined:  # the common case, kept fast: single words only
+        candidates.sort()
+        for neg_sim, _, i, j in candidates:
+            if i not in used_a and j not in used_b:
+                used_a.add(i)
+                used_b.add(j)
+                pairs.append(((i,), (j,), -neg_sim))
+    else:
+        units = sorted([(neg, d, (i,), (j,)) for neg, d, i, j in candidates] + joined)
+        for neg_sim, _, units_a, units_b in units:
+            if used_a.isdisjoint(units_a) and used_b.isdisjoint(units_b):
+                used_a.update(units_a)
+                used_b.update(units_b)
+                pairs.append((units_a, units_b, -neg_sim))
     left_a, left_b = len(ta) - len(used_a), len(tb) - len(used_b)
     if (left_a and left_b >= 2) or (left_b and left_a >= 2):  # one word against two written together
         _align_joined(ta, tb, used_a, used_b, pairs, similarity)

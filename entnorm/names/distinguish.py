@@ -7,6 +7,8 @@ other word, and "李强" / "李克强" share syllables once transliterated, yet 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from entnorm.labels import PERSON
 from entnorm.names.parse import Name
 from entnorm.names.verdict import Verdict
@@ -36,7 +38,12 @@ def _female_and_male(a: Name, b: Name) -> bool:
     """Ivanova / Ivanov: a sister, a mother, a wife, not the same person."""
     if not a.strong or not b.strong:
         return False
-    for x, y in ((a.strong[-1], b.strong[-1]), (b.strong[-1], a.strong[-1])):
+    return _gendered_pair(a.strong[-1], b.strong[-1])
+
+
+@lru_cache(maxsize=1 << 16)
+def _gendered_pair(last_a: str, last_b: str) -> bool:
+    for x, y in ((last_a, last_b), (last_b, last_a)):
         for female, male in _GENDERED_ENDINGS:
             if (
                 x.endswith(female)

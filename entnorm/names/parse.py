@@ -311,12 +311,13 @@ def _is_acronym(text: str) -> bool:
 @lru_cache(maxsize=1 << 17)
 def parse(text: str, kind: str) -> Name:
     """Parse `text` as a name of `kind` (PERSON, ORG or PLACE)."""
-    if arabic.is_arabic(text):
-        return replace(parse(arabic.reading(text), kind), text=text, arabic=True)
-    if greek.is_greek(text):
-        return replace(parse(greek.reading(text), kind), text=text)
-    if hangul.is_hangul(text):  # compared with Latin names as its reading, with Hangul ones as written
-        return replace(parse(hangul.reading(text, person=kind == PERSON), kind), text=text, cjk=_cjk(text))
+    if not text.isascii():  # another script is read into Latin letters first
+        if arabic.is_arabic(text):
+            return replace(parse(arabic.reading(text), kind), text=text, arabic=True)
+        if greek.is_greek(text):
+            return replace(parse(greek.reading(text), kind), text=text)
+        if hangul.is_hangul(text):  # compared with Latin names as its reading, with Hangul ones as written
+            return replace(parse(hangul.reading(text, person=kind == PERSON), kind), text=text, cjk=_cjk(text))
     qualifiers = _qualifiers(text, kind)
     cjk = _cjk(text)
     if kind == PERSON:
