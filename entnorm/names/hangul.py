@@ -27,7 +27,11 @@ def is_hangul(text: str) -> bool:
 
 def _syllable(ch: str, first: bool) -> str:
     index = ord(ch) - _FIRST
-    initial, vowel, final = index // (21 * 28), index // 28 % 21, index % 28
+    initial, vowel, final = (
+        index // (len(_VOWELS) * len(_FINALS)),
+        index // len(_FINALS) % len(_VOWELS),
+        index % len(_FINALS),
+    )
     start = "k" if first and initial == 0 else _INITIALS[initial]
     return start.replace("-", "") + _VOWELS[vowel] + _FINALS[final].replace("-", "")
 
@@ -36,7 +40,7 @@ def _word(word: str, person: bool) -> str:
     if not person:
         return "".join(_syllable(ch, i == 0) for i, ch in enumerate(word))
     syllables = [_syllable(ch, i == 0) for i, ch in enumerate(word)]
-    if person and 2 <= len(syllables) <= 4:  # family name, then the given name's syllables
+    if 2 <= len(syllables) <= 4:  # family name, then the given name's syllables
         return syllables[0] + " " + "-".join(syllables[1:])
     return "-".join(syllables)
 
