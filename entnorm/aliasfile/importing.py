@@ -24,7 +24,7 @@ from pathlib import Path
 from entnorm.aliasfile.edit import scalar
 from entnorm.aliasfile.local import entity_end
 from entnorm.aliasfile.read import parse_aliases, read_alias_file
-from entnorm.aliasfile.table import AliasTable
+from entnorm.aliasfile.table import AliasEntity, AliasTable
 from entnorm.aliasfile.validate import Problem
 from entnorm.aliasfile.write import Addition, file_additions
 from entnorm.errors import BadOption, EntnormError
@@ -34,17 +34,6 @@ from entnorm.storage import write_atomic
 
 #: The file's extension picks the format when none is given.
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One entity of an imported list, and the line it came from."""
-
-    canonical: str
-    label: str
-    aliases: tuple[str, ...]
-    fields: dict[str, str] = field(default_factory=dict)
-    line: int = 0
 
 
 @dataclass(slots=True)
@@ -67,7 +56,7 @@ def list_format(path: str, requested: str = "auto") -> str:
     return fmt
 
 
-def read_entries(path: str, fmt: str, columns: Columns) -> tuple[list[Entry], list[Problem]]:
+def read_entries(path: str, fmt: str, columns: Columns) -> tuple[list[AliasEntity], list[Problem]]:
     """The entries of a list file, and the problems of its rows (a row without a name, an unknown label).
 
     Raises:
@@ -83,7 +72,7 @@ def read_entries(path: str, fmt: str, columns: Columns) -> tuple[list[Entry], li
         ) from None
     except OSError as exc:
         raise EntnormError(f"cannot read {path}: {exc.strerror}") from None
-    entries: list[Entry] = []
+    entries: list[AliasEntity] = []
     problems: list[Problem] = []
     for line, row in rows:
         entry = _entry(row, line, columns, problems)
@@ -122,7 +111,7 @@ def _cell(row: dict, column: str) -> object:
     return None
 
 
-def _entry(row: dict, line: int, columns: Columns, problems: list[Problem]) -> Entry | None:
+def _entry(row: dict, line: int, columns: Columns, problems: list[Problem]) -> AliasEntity | None:
     name = _cell(row, columns.name)
     if not isinstance(name, str) or not name.strip():
         problems.append(
@@ -147,7 +136,7 @@ def _entry(row: dict, line: int, columns: Columns, problems: list[Problem]) -> E
         if k.casefold() not in kept and isinstance(v, str | int | float) and not isinstance(v, bool) and str(v).strip()
     }
     names = tuple(a.strip() for a in aliases if isinstance(a, str) and a.strip())
-    return Entry(name.strip(), label, names, fields, line)
+    return AliasEntity(name.strip(), label, names, fields, line)
 
 
 @dataclass(slots=True)
@@ -159,7 +148,7 @@ class Imported:
     problems: list[Problem] = field(default_factory=list)
 
 
-def import_entries(alias_file: str, entries: Iterable[Entry], source: str, *, refuse: bool = False) -> Imported:
+def import_entries(alias_file: str, entries: Iterable[AliasEntity], source: str, *, refuse: bool = False) -> Imported:
     """Merge the entries into the alias file (created if missing), in one atomic write, unless one would give a
     name to two entities: then every such problem is returned and nothing is written. With `refuse` (the
     list had bad rows) the problems are found and nothing is written either.
@@ -178,12 +167,12 @@ def import_entries(alias_file: str, entries: Iterable[Entry], source: str, *, re
         entity = table.entities[index]
         owners[k] = (key(entity.canonical), f"{path}:{entity.line}")
     existing: list[Addition] = []
-    new: dict[str, Entry] = {}  # by the key of the canonical name, in the list's order
+    new: dict[str, AliasEntity] = {}  # by the key of the canonical name, in the list's order
     for entry in entries:
         entity_key = key(entry.canonical)
         target = table.lookup(entry.canonical)
         seen: set[str] = set()
-        for name in (entry.canonical, *entry.aliases):
+        for name in entry.names:
             k = key(name)
             if not k:
                 continue
@@ -199,7 +188,9 @@ def import_entries(alias_file: str, entries: Iterable[Entry], source: str, *, re
         elif entity_key in new:  # the same entity on two rows: one entry
             first = new[entity_key]
             aliases = tuple(dict.fromkeys((*first.aliases, *entry.aliases)))
-            new[entity_key] = Entry(first.canonical, first.label, aliases, {**entry.fields, **first.fields}, first.line)
+            new[entity_key] = AliasEntity(
+                first.canonical, first.label, aliases, {**entry.attributes, **first.attributes}, first.line
+            )
         else:
             new[entity_key] = entry
     if refuse or any(p.fatal for p in result.problems):
@@ -207,7 +198,7 @@ def import_entries(alias_file: str, entries: Iterable[Entry], source: str, *, re
     text, table, changed = file_additions(text, table, existing, path)
     result.names_added = len(changed)
     lines = text.split("\n")
-    by_label: dict[str, list[Entry]] = {}
+    by_label: dict[str, list[AliasEntity]] = {}
     for entry in new.values():
         by_label.setdefault(entry.label, []).append(entry)
     last_line = {e.label: e.line for e in table.entities}  # the last entity of each label, by file order
@@ -225,7 +216,7 @@ def import_entries(alias_file: str, entries: Iterable[Entry], source: str, *, re
     return result
 
 
-def _twice(source: str, entry: Entry, name: str) -> Problem:
+def _twice(source: str, entry: AliasEntity, name: str) -> Problem:
     return Problem(
         entry.line,
         None,
@@ -235,7 +226,7 @@ def _twice(source: str, entry: Entry, name: str) -> Problem:
     )
 
 
-def _conflict(source: str, entry: Entry, name: str, where: str) -> Problem:
+def _conflict(source: str, entry: AliasEntity, name: str, where: str) -> Problem:
     return Problem(
         entry.line,
         None,
@@ -245,18 +236,18 @@ def _conflict(source: str, entry: Entry, name: str, where: str) -> Problem:
     )
 
 
-def _entity_lines(entry: Entry, indent: str) -> list[str]:
+def _entity_lines(entry: AliasEntity, indent: str) -> list[str]:
     aliases = [a for a in dict.fromkeys(entry.aliases) if key(a) != key(entry.canonical)]
     listed = "[" + ", ".join(scalar(a) for a in aliases) + "]"
-    if not entry.fields:
+    if not entry.attributes:
         return [f"{indent}{scalar(entry.canonical)}:" + (f" {listed}" if aliases else "")]
     inner = indent * 2
     lines = [f"{indent}{scalar(entry.canonical)}:", f"{inner}aliases: {listed}"]
-    lines += [f"{inner}{scalar(k)}: {scalar(v)}" for k, v in entry.fields.items() if k != "aliases"]
+    lines += [f"{inner}{scalar(k)}: {scalar(v)}" for k, v in entry.attributes.items() if k != "aliases"]
     return lines
 
 
-def _append_entities(lines: list[str], table: AliasTable, label: str, entries: list[Entry]) -> None:
+def _append_entities(lines: list[str], table: AliasTable, label: str, entries: list[AliasEntity]) -> None:
     """New entities at the end of their label's block, indented as its entities are; under the label's line if
     it has no entities yet; or in a new block at the end of the file."""
     same_label = [e for e in table.entities if e.label == label]

@@ -3,8 +3,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from entnorm.aliasfile.importing import Columns, Entry, import_entries, read_entries
+from entnorm.aliasfile.importing import Columns, import_entries, read_entries
 from entnorm.aliasfile.read import load_aliases
+from entnorm.aliasfile.table import AliasEntity
 from entnorm.cli import cli
 from entnorm.errors import EntnormError
 
@@ -115,9 +116,9 @@ def test_files_that_are_not_lists(write, name, content, message):
 def test_read_entries_keeps_other_columns_as_fields(write):
     write("l.csv", "name,aliases,country,empty\nAsaad al-Shaibani,,Syria,\n")
     entries, problems = read_entries("l.csv", "csv", Columns())
-    assert (entries, problems) == ([Entry("Asaad al-Shaibani", "PERSON", (), {"country": "Syria"}, 2)], [])
+    assert (entries, problems) == ([AliasEntity("Asaad al-Shaibani", "PERSON", (), {"country": "Syria"}, 2)], [])
 
 
 def test_import_into_a_missing_folder():
     with pytest.raises(EntnormError, match="there is no folder"):
-        import_entries("no/such/aliases.yaml", [Entry("A B", "PERSON", ())], "l.csv")
+        import_entries("no/such/aliases.yaml", [AliasEntity("A B", "PERSON", ())], "l.csv")
