@@ -13,10 +13,13 @@
      import           entnorm aliases import of the whole list as a CSV, into an empty alias file
      suggest-write    entnorm aliases suggest --write --accept m1 on the 5 sample articles with the file (a copy)
      extract-none     entnorm extract on the 1M-word synthetic corpus with an empty alias file (the baseline)
-     extract-aliases  the same with the big alias file, its own fresh cache
-     extract-warm     extract-aliases again after one alias edit (the cache answers the NER)
-3. Prints the ratios the project aims at: extract-aliases / extract-none <= 1.15, warm / cold <= 5%, one edit
-   under 3 s, memory under 1 GB.
+     first-use        entnorm resolve of one name with the big file, in a fresh cache: the file's first use
+                      parses it and prepares its names for matching (the alias index), once for the file
+     extract-aliases  extract as extract-none, with the big file (the recogniser's cache as fresh as there)
+     extract-warm     extract-aliases again after one alias edit (the cache answers the NER; the edited
+                      file's index is made from the last one, preparing only the new names)
+3. Prints the ratios the project aims at: extract-aliases / extract-none <= 1.15 (also with first-use counted
+   in), warm / cold <= 5%, one edit under 3 s, memory under 1 GB.
 """
 
 from __future__ import annotations
@@ -166,10 +169,16 @@ def main() -> None:
         CLI, json.dumps(["aliases", "suggest", *sample, "--write", "--accept", "m1"]), env=env
     )
     common = [str(folder), "--level", "mentions", "-f", "jsonl", "-m", args.model, "-q"]
-    for name, alias_file, cache in [("extract-none", empty, "c1"), ("extract-aliases", copy, "c2")]:
-        env = {**os.environ, "ENTNORM_CACHE_DIR": str(work / cache)}
-        run = [*common, "-a", str(alias_file), "--jobs", "1"]
-        results[name] = run_child(ENTNORM, json.dumps(run), str(work / f"{name}.jsonl"), env=env)
+    one_name = work / "one-name.txt"
+    one_name.write_text("Sergei Lavrov\n", encoding="utf-8")
+    env = {**os.environ, "ENTNORM_CACHE_DIR": str(work / "c1")}
+    run = [*common, "-a", str(empty), "--jobs", "1"]
+    results["extract-none"] = run_child(ENTNORM, json.dumps(run), str(work / "extract-none.jsonl"), env=env)
+    env = {**os.environ, "ENTNORM_CACHE_DIR": str(work / "c2")}
+    first_use = ["resolve", str(one_name), "-a", str(copy), "-f", "jsonl", "-o", str(work / "one-name.jsonl")]
+    results["first-use"] = run_child(CLI, json.dumps(first_use), env=env)
+    run = [*common, "-a", str(copy), "--jobs", "1"]
+    results["extract-aliases"] = run_child(ENTNORM, json.dumps(run), str(work / "extract-aliases.jsonl"), env=env)
     with copy.open("a", encoding="utf-8") as f:
         f.write('  "Benchmark Edit": ["Benchmark Edited"]\n')
     env = {**os.environ, "ENTNORM_CACHE_DIR": str(work / "c2")}
@@ -181,7 +190,9 @@ def main() -> None:
         print(f"{name:<16} {r['seconds']:>8.1f} {r['rss_mb']:>12,.0f}")
     cold, none = results["extract-aliases"]["seconds"], results["extract-none"]["seconds"]
     print("\nratios")
+    first = results["first-use"]["seconds"]
     print(f"  extract with the file / without  {cold / none:.2f}  (target <= 1.15)")
+    print(f"  ... with the file's first use    {(first + cold) / none:.2f}")
     print(f"  warm re-run after an edit / cold {results['extract-warm']['seconds'] / cold:.1%}  (target <= 5%)")
     print(f"  one aliases add                  {results['add']['seconds']:.1f} s  (target < 3 s)")
     print(f"  suggest --write on the articles  {results['suggest-write']['seconds']:.1f} s")

@@ -33,9 +33,15 @@ def _movable(s: Surface) -> bool:
     )
 
 
+def as_places(surfaces: list[Surface]) -> list[Surface]:
+    """The organisation spellings that may move, read as places: what they would be compared with places as
+    (and so what the alias file's places they can reach)."""
+    return [Surface(s.key, name=parse(s.text, PLACE)) for s in surfaces if _movable(s)]
+
+
 def places_labelled_as_organisations(surfaces: list[Surface], gazetteer: Gazetteer) -> int:
-    """Give each movable organisation spelling that matches a place spelling in full that place's label (and
-    its reading as a place); returns how many moved."""
+    """Give each movable organisation spelling that matches a place spelling in full (one of the corpus, or
+    of the alias file) that place's label (and its reading as a place); returns how many moved."""
     orgs = [i for i, s in enumerate(surfaces) if _movable(s)]
     places = [i for i, s in enumerate(surfaces) if s.matchable and kind_of(s.label) == PLACE and s.name is not None]
     if not orgs or not places:

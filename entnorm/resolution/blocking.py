@@ -11,7 +11,7 @@ a short skeleton says too little ("mt"), so short words are keyed by their sound
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 from itertools import combinations
 
@@ -206,21 +206,33 @@ def _is_whole_name_key(k: str) -> bool:
     return k.startswith(WHOLE) and WORD_COMBINATION not in k
 
 
-def blocking_keys(s: Surface) -> tuple[set[str], set[str]]:
+def blocking_keys(s: Surface) -> tuple[Collection[str], Collection[str]]:
     """(keys the name is filed under, keys whose names it is compared with)."""
+    if s.blocking is not None:
+        return s.blocking
     assert s.name is not None
     return _person_keys(s) if s.name.kind == PERSON else _org_or_place_keys(s)
 
 
-def candidate_pairs(surfaces: list[Surface], *, apart: list[bool] | None = None) -> Iterator[tuple[int, int]]:
+def candidate_pairs(
+    surfaces: list[Surface],
+    *,
+    apart: list[bool] | None = None,
+    outside: Callable[[str], int] = lambda k: 0,
+) -> Iterator[tuple[int, int]]:
     """Pairs worth comparing, each once (i < j, in order): names filed under a key that another name probes.
     Keys shared by more than MAX_BLOCK names say nothing ("bank") and are skipped. Pairs are kept as plain
     lists of numbers until yielded, so memory stays small. Two surfaces both marked in `apart` are never
-    paired (names of alias-file entities, whose grouping the file has decided)."""
+    paired (names of alias-file entities, whose grouping the file has decided). `outside` says how many
+    names not in `surfaces` a key holds (an alias file's names out of reach): they count in its size."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(surfaces):
         for k in blocking_keys(s)[0]:
             blocks[k].append(i)
+
+    def size(k: str) -> int:
+        return len(blocks.get(k, ())) + outside(k)
+
     later: list[list[int]] = [[] for _ in surfaces]  # for each i, the j > i it meets (repeats allowed)
     for i, s in enumerate(surfaces):
         # computed again rather than kept from the loop above: holding every name's keys at once costs
@@ -235,14 +247,14 @@ def candidate_pairs(surfaces: list[Surface], *, apart: list[bool] | None = None)
         else:
             # every word of the shorter name is in the longer, so its rarest words' keys suffice
             whole = [k for k in probes if _is_whole_name_key(k)]
-            rest = sorted((k for k in probes if k not in whole), key=lambda k: (len(blocks[k]), k))
+            rest = sorted((k for k in probes if k not in whole), key=lambda k: (size(k), k))
             chosen = whole + rest[:RAREST_KEYS]
         if name.kind == PERSON:  # a rare word meets every full name holding it, whatever the given name
-            chosen += [k for k in filed if k.startswith(PERSON_WORD) and len(blocks[k]) <= RARE_WORD_BLOCK]
+            chosen += [k for k in filed if k.startswith(PERSON_WORD) and size(k) <= RARE_WORD_BLOCK]
         fixed = apart is not None and apart[i]
         for k in chosen:
             members = blocks.get(k, ())
-            if len(members) > MAX_BLOCK:
+            if size(k) > MAX_BLOCK:
                 continue
             for j in members:
                 if fixed and apart[j]:  # type: ignore[index]

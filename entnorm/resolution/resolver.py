@@ -2,10 +2,11 @@
 
 The steps, in order:
 
-1. Spellings: mentions are grouped by match key into *surfaces*, each with its label (`surfaces`); an
-   organisation's spelling that writes a place of the corpus takes the place's label (`across_labels`).
+1. Spellings: mentions are grouped by match key into *surfaces*, each with its label (`surfaces`).
 2. Alias file: a surface whose key is listed in aliases.yaml belongs to that entity, whatever the NER said, and
-   the alias file's names take part in matching so that unlisted variants can join them.
+   the alias file's names that the spellings can reach take part in matching, so that unlisted variants can
+   join them (`alias_index`). Then an organisation's spelling that writes a place (of the corpus or of the
+   file) takes the place's label (`across_labels`).
 3. Candidates: surfaces that share a blocking key are compared (`blocking`, `judge`); never all pairs.
 4. Grouping: full names first, then short forms per document (`clusters`).
 5. Entities: canonical name, label and attributes of each group (`entities`).
@@ -26,10 +27,11 @@ from entnorm.names.gazetteer import Gazetteer, default_gazetteer
 from entnorm.names.normalize import key
 from entnorm.records import Mention, Resolution
 from entnorm.resolution import clusters as phases
-from entnorm.resolution.across_labels import places_labelled_as_organisations
+from entnorm.resolution.across_labels import as_places, places_labelled_as_organisations
+from entnorm.resolution.alias_index import AliasIndex, alias_index
 from entnorm.resolution.blocking import candidate_pairs
 from entnorm.resolution.entities import build_entities
-from entnorm.resolution.surfaces import Surface, build_surfaces
+from entnorm.resolution.surfaces import Surface, build_surfaces, with_listed_names
 
 Match = tuple[bool, float, int, int]  # (full, score, i, j): a pair of surfaces that may be one entity
 
@@ -67,6 +69,13 @@ class Resolver:
     ) -> None:
         self.aliases = aliases or AliasTable()
         self._gazetteer = gazetteer
+        self._index: AliasIndex | None = None
+
+    def alias_index(self) -> AliasIndex:
+        """The alias file's names prepared for matching (`alias_index`), made on first use."""
+        if self._index is None:
+            self._index = alias_index(self.aliases, self._gazetteer())
+        return self._index
 
     def judge(self, a: Surface, b: Surface) -> Verdict:
         """Compare two surfaces, with alias-file and gazetteer knowledge on top of the name comparison."""
@@ -103,12 +112,15 @@ class Resolver:
         acronyms = list(acronyms)
         gazetteer = self._gazetteer()
         surfaces, surface_of = build_surfaces(mentions, self.aliases, gazetteer)
+        index = self.alias_index()
+        reached = index.in_reach(surfaces + as_places(surfaces))
+        surfaces, surface_of = with_listed_names(surfaces, surface_of, map(index.surface, reached))
         places_labelled_as_organisations(surfaces, gazetteer)
         clusters = phases.Clusters(surfaces)
         phases.group_alias_entities(clusters, surfaces)
         representative = phases.merge_same_sounds(clusters, surfaces)
         comparisons: dict[tuple[int, int], Verdict] | None = {} if keep_comparisons else None
-        matches = self._judge_candidates(surfaces, representative, clusters, comparisons)
+        matches = self._judge_candidates(surfaces, representative, clusters, comparisons, index.outside(reached))
         matches += _defined_acronyms(surfaces, acronyms)
         matches.sort(key=lambda m: (not m[0], -m[1], m[2], m[3]))
         phases.merge_full_names(clusters, surfaces, matches)
@@ -131,14 +143,16 @@ class Resolver:
         representative: list[int],
         clusters: phases.Clusters,
         comparisons: dict[tuple[int, int], Verdict] | None,
+        outside: Callable[[str], int],
     ) -> list[Match]:
-        """Compare the candidate pairs of representatives; record conflicts and matches on `clusters`."""
+        """Compare the candidate pairs of representatives; record conflicts and matches on `clusters`.
+        `outside` counts the alias file's names out of reach in the blocks' sizes."""
         reps = [i for i, r in enumerate(representative) if r == i and surfaces[i].matchable]
         matches: list[Match] = []
         # two alias-file entities never merge and one is already one group (`Clusters.can_merge`), so their
         # names need not be compared, except to show the verdicts (explain)
         apart = None if comparisons is not None else [surfaces[i].alias_entity is not None for i in reps]
-        for a, b in candidate_pairs([surfaces[i] for i in reps], apart=apart):
+        for a, b in candidate_pairs([surfaces[i] for i in reps], apart=apart, outside=outside):
             i, j = reps[a], reps[b]
             verdict = self.judge(surfaces[i], surfaces[j])
             if comparisons is not None:

@@ -9,7 +9,7 @@ and a one-word surface the recogniser called PERSON or ORG that the gazetteer kn
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from entnorm import data
@@ -19,7 +19,6 @@ from entnorm.names.gazetteer import Gazetteer, Place
 from entnorm.names.normalize import fold, key
 from entnorm.names.parse import PARTICLES, Name, is_generic, parse
 from entnorm.records import Mention
-from entnorm.resolution.reach import entities_in_reach
 
 
 class Tally:
@@ -74,6 +73,9 @@ class Surface:
     alias_entity: int | None = None
     short: bool = False
     matchable: bool = True
+    #: Its blocking keys (filed, probed), when already worked out: an alias file's names come with theirs
+    #: (`alias_index`); others are keyed when blocked (`blocking.blocking_keys`).
+    blocking: tuple[Collection[str], Collection[str]] | None = None
 
     @property
     def text(self) -> str:
@@ -233,9 +235,9 @@ def with_places_spelled_alike(name: Name, gazetteer: Gazetteer) -> Name:
 def build_surfaces(
     mentions: Sequence[Mention], aliases: AliasTable, gazetteer: Gazetteer
 ) -> tuple[list[Surface], list[int]]:
-    """The surfaces of `mentions` and of the alias file's names, sorted by key, and for each mention the index
-    of its surface. The alias file's own names take part in matching, with no mentions of their own: those of
-    the entities the unlisted spellings can reach (`resolution.reach`)."""
+    """The surfaces of `mentions`, sorted by key, and for each mention the index of its surface. A spelling
+    the alias file lists is its entity's, with the file's label; the file's other names join later
+    (`alias_index`), as far as these spellings can reach them."""
     by_key: dict[str, Surface] = {}
     keys = []
     for m in mentions:
@@ -249,14 +251,6 @@ def build_surfaces(
         surface.texts.add(m.text)
         surface.labels.add(m.label)
         surface.docs.add(m.doc)
-    # a listed spelling is its entity's already: only the unlisted ones need the file's other names in reach
-    unlisted = [k for k in by_key if not k.startswith("\0") and k not in aliases.by_key]
-    for index in entities_in_reach(aliases, unlisted, gazetteer.by_key):
-        entity = aliases.entities[index]
-        for alias_name in entity.names:
-            k = key(alias_name)
-            if k and k not in by_key:
-                by_key[k] = Surface(k, Tally(alias_name), Tally(entity.label))
     ordered = sorted(by_key.values(), key=lambda s: s.key)
     position = {s.key: i for i, s in enumerate(ordered)}
     surface_of = [position[k] for k in keys]
@@ -276,6 +270,28 @@ def build_surfaces(
             s.name = with_places_spelled_alike(s.name, gazetteer)
         if kind == PLACE:
             s.place = gazetteer.lookup(s.text)
-        s.short = (len(s.name.strong) <= 1) if kind == PERSON else (len(s.name.tokens) <= 1 or s.name.is_acronym)
+        s.short = is_short(s.name)
         s.matchable = is_name_label(s.label)
     return ordered, surface_of
+
+
+def is_short(name: Name) -> bool:
+    """A one-word person name, or a one-word or acronym organisation or place: it can attach to a full name
+    but not join two."""
+    return len(name.strong) <= 1 if name.kind == PERSON else (len(name.tokens) <= 1 or name.is_acronym)
+
+
+def with_listed_names(
+    surfaces: list[Surface], surface_of: list[int], listed: Iterable[Surface]
+) -> tuple[list[Surface], list[int]]:
+    """`surfaces` and the alias file's names in `listed` (those a mention's spelling has not already), sorted by
+    key, and `surface_of` renumbered."""
+    have = {s.key for s in surfaces}
+    every = surfaces + [s for s in listed if s.key not in have]
+    if len(every) == len(surfaces):
+        return surfaces, surface_of
+    order = sorted(range(len(every)), key=lambda i: every[i].key)
+    position = [0] * len(every)
+    for new, old in enumerate(order):
+        position[old] = new
+    return [every[i] for i in order], [position[i] for i in surface_of]

