@@ -38,3 +38,12 @@ def test_a_name_followed_by_a_suffix_or_regnal_numeral_is_another_name():
     names = [("Donald Trump", "PERSON"), ("Louis", "PERSON")]
     text = "Donald Trump Jr. and Donald Trump, Jr. met Donald Trump. Louis XIV and Louis met in 1700."
     assert found(names, text) == ["Donald Trump", "Louis"]
+
+
+def test_a_first_word_branch_is_built_when_a_text_first_holds_it():
+    names = [("Kyiv", "GPE"), ("Kyiv Post", "ORG"), ("Sergei Lavrov", "PERSON")]
+    matcher = AliasMatcher(names)
+    assert sorted(matcher._waiting) == ["kyiv", "sergei"]
+    assert [label for _, _, label in matcher.spans("The Kyiv Post wrote from Kyiv.")] == ["ORG", "GPE"]
+    assert sorted(matcher._waiting) == ["sergei"]  # never in a text yet: still waiting
+    assert found(names, "Sergei Lavrov and SERGEI LAVROV") == ["Sergei Lavrov", "SERGEI LAVROV"]
