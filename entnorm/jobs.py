@@ -38,11 +38,12 @@ def alias_path(path: str | None) -> str:
     return path if path is not None else os.environ.get("ENTNORM_ALIASES") or "aliases.yaml"
 
 
-def check_alias_file(text: str, *, path: str = "aliases.yaml") -> list[Problem]:
+def check_alias_file(text: str, *, path: str = "aliases.yaml", jobs: int = 0) -> list[Problem]:
     """Every problem of an alias file, in file order: the fatal ones that stop a run (`aliasfile.validate`),
-    a name listed twice, and entries that look like one entity (`resolution.alike`)."""
+    a name listed twice, and entries that look like one entity (`resolution.alike`), compared in `jobs`
+    processes (0: all cores)."""
     table, problems = validate(text, path)
-    for earlier, later, reason in alike_entries(table):
+    for earlier, later, reason in alike_entries(table, jobs=jobs or os.cpu_count() or 1):
         problems.append(
             Problem(
                 later.line,
@@ -191,7 +192,8 @@ def extract_files(
         )
     if not resolve:
         return Extracted(files, found.mentions, found.acronyms, None, found.documents)
-    resolution = Resolver(aliases).resolve(found.mentions, acronyms=found.acronyms)
+    resolver = Resolver(aliases, jobs=jobs_for(jobs, len(files)))
+    resolution = resolver.resolve(found.mentions, acronyms=found.acronyms)
     mentions, resolution = keep_labels(found.mentions, resolution, set(wanted))
     return Extracted(files, mentions, found.acronyms, resolution, found.documents)
 
@@ -296,7 +298,8 @@ def review_files(
         on_document=on_document,
         keep_documents=keep_documents,
     )
-    analysis = Resolver(aliases).analyse(found.mentions, acronyms=found.acronyms, keep_comparisons=True)
+    resolver = Resolver(aliases, jobs=jobs_for(jobs, len(found.files)))
+    analysis = resolver.analyse(found.mentions, acronyms=found.acronyms, keep_comparisons=True)
     resolution = build_entities(analysis, aliases)
     suggestions = suggest(analysis, resolution, aliases)
     mentions, resolution = keep_labels(found.mentions, resolution, set(DEFAULT_LABELS))

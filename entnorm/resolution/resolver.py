@@ -32,6 +32,7 @@ from entnorm.resolution.alias_index import AliasIndex, alias_index
 from entnorm.resolution.blocking import candidate_pairs
 from entnorm.resolution.entities import build_entities
 from entnorm.resolution.surfaces import Surface, build_surfaces, with_listed_names
+from entnorm.resolution.verdicts import judged
 
 Match = tuple[bool, float, int, int]  # (full, score, i, j): a pair of surfaces that may be one entity
 
@@ -59,6 +60,7 @@ class Resolver:
     Args:
         aliases: the user's alias table (empty: infer everything).
         gazetteer: a zero-argument callable returning the place gazetteer, called only when needed.
+        jobs: processes to compare names in, when there are many pairs (`verdicts`).
     """
 
     def __init__(
@@ -66,9 +68,11 @@ class Resolver:
         aliases: AliasTable | None = None,
         *,
         gazetteer: Callable[[], Gazetteer] = default_gazetteer,
+        jobs: int = 1,
     ) -> None:
         self.aliases = aliases or AliasTable()
         self._gazetteer = gazetteer
+        self.jobs = jobs
         self._index: AliasIndex | None = None
 
     def alias_index(self) -> AliasIndex:
@@ -152,9 +156,11 @@ class Resolver:
         # two alias-file entities never merge and one is already one group (`Clusters.can_merge`), so their
         # names need not be compared, except to show the verdicts (explain)
         apart = None if comparisons is not None else [surfaces[i].alias_entity is not None for i in reps]
-        for a, b in candidate_pairs([surfaces[i] for i in reps], apart=apart, outside=outside):
+        pairs = candidate_pairs([surfaces[i] for i in reps], apart=apart, outside=outside)
+        for a, b, verdict in judged(
+            pairs, lambda a, b: self.judge(surfaces[reps[a]], surfaces[reps[b]]), jobs=self.jobs
+        ):
             i, j = reps[a], reps[b]
-            verdict = self.judge(surfaces[i], surfaces[j])
             if comparisons is not None:
                 comparisons[(i, j)] = verdict
             if verdict.conflict:  # each pair is judged once, so these lists hold no repeats
