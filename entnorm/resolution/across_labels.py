@@ -15,7 +15,7 @@ from entnorm.names.compare import compare
 from entnorm.names.gazetteer import Gazetteer
 from entnorm.names.parse import parse
 from entnorm.resolution.blocking import candidate_pairs
-from entnorm.resolution.surfaces import Surface, has_org_evidence, in_documents
+from entnorm.resolution.surfaces import Surface, has_org_evidence, in_documents, is_short
 
 #: How sure the match with the place must be.
 PLACE_MATCH = 0.85
@@ -46,8 +46,8 @@ def places_labelled_as_organisations(surfaces: list[Surface], gazetteer: Gazette
     places = [i for i, s in enumerate(surfaces) if s.matchable and kind_of(s.label) == PLACE and s.name is not None]
     if not orgs or not places:
         return 0
-    as_places = [Surface(surfaces[i].key, name=parse(surfaces[i].text, PLACE)) for i in orgs]
-    pool = [surfaces[i] for i in places] + as_places
+    readings = as_places(surfaces)  # in the order of `orgs`
+    pool = [surfaces[i] for i in places] + readings
     best: dict[int, tuple[float, int]] = {}
     for a, b in candidate_pairs(pool):
         if not a < len(places) <= b:
@@ -60,7 +60,7 @@ def places_labelled_as_organisations(surfaces: list[Surface], gazetteer: Gazette
     for org, (_, place) in sorted(best.items()):
         s = surfaces[orgs[org]]
         s.label = surfaces[place].label
-        s.name = as_places[org].name
+        s.name = readings[org].name
         s.place = gazetteer.lookup(s.text)
-        s.short = len(s.name.tokens) <= 1  # type: ignore[union-attr]
+        s.short = is_short(s.name)  # type: ignore[arg-type]
     return len(best)

@@ -215,13 +215,14 @@ class AliasIndex:
             blocking=(filed, probes),
         )
 
-    def outside(self, chosen: Iterable[int]) -> Callable[[str], int]:
-        """For the blocker: how many listed names filed under a key are not among `chosen`."""
+    def outside(self, chosen: Iterable[Surface]) -> Callable[[str], int]:
+        """For the blocker: how many listed names filed under a key are not among `chosen` (surfaces made by
+        `surface`, which carry their keys)."""
         if not self.filed:
             return lambda k: 0
         chosen_count: Counter = Counter()
-        for i in chosen:
-            chosen_count.update(marshal.loads(self.records[i])[2])
+        for s in chosen:
+            chosen_count.update(blocking_keys(s)[0])
         return lambda k: self.filed_count(k) - chosen_count[k]
 
 

@@ -117,14 +117,14 @@ class Resolver:
         gazetteer = self._gazetteer()
         surfaces, surface_of = build_surfaces(mentions, self.aliases, gazetteer)
         index = self.alias_index()
-        reached = index.in_reach(surfaces + as_places(surfaces))
-        surfaces, surface_of = with_listed_names(surfaces, surface_of, map(index.surface, reached))
+        listed = [index.surface(i) for i in index.in_reach(surfaces + as_places(surfaces))]
+        surfaces, surface_of = with_listed_names(surfaces, surface_of, listed)
         places_labelled_as_organisations(surfaces, gazetteer)
         clusters = phases.Clusters(surfaces)
         phases.group_alias_entities(clusters, surfaces)
         representative = phases.merge_same_sounds(clusters, surfaces)
         comparisons: dict[tuple[int, int], Verdict] | None = {} if keep_comparisons else None
-        matches = self._judge_candidates(surfaces, representative, clusters, comparisons, index.outside(reached))
+        matches = self._judge_candidates(surfaces, representative, clusters, comparisons, index.outside(listed))
         matches += _defined_acronyms(surfaces, acronyms)
         matches.sort(key=lambda m: (not m[0], -m[1], m[2], m[3]))
         phases.merge_full_names(clusters, surfaces, matches)
