@@ -6,6 +6,10 @@ An entry is the table of one file text, keyed by the SHA-256 of the text and the
 that parse without a fatal problem are stored, and only big ones (`MIN_ENTITIES`): a small file parses faster
 than a cache file is read. The writer stores the table of the text it writes, so the run after an edit finds
 it. A cache that cannot be read or written is skipped: it only ever saves time.
+
+The last table read or stored is also kept in the process (`_recent`), so a command that reads the file and
+then writes to it (`aliases suggest --write`) unpacks it once; callers get their own copy of its list and
+index, since a writer edits the table it is given in step with the text.
 """
 
 from __future__ import annotations
@@ -43,21 +47,43 @@ def _reader_fingerprint() -> str:
 _READER = _reader_fingerprint()
 
 
-def _path(text: str) -> Path:
-    digest = hashlib.sha256(f"{TABLE_FORMAT}|{_READER}|{text}".encode()).hexdigest()
+#: The digest and table of the last text read or stored in this process.
+_recent: tuple[str, AliasTable] | None = None
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(f"{TABLE_FORMAT}|{_READER}|{text}".encode()).hexdigest()
+
+
+def _path(digest: str) -> Path:
     return cache_dir() / "aliases" / f"{digest}.marshal"
+
+
+def _remember(digest: str, table: AliasTable) -> AliasTable:
+    """Keep `table` as the process's last one; returns a copy the caller may edit."""
+    global _recent
+    _recent = (digest, table)
+    return _copy(table, table.path)
+
+
+def _copy(table: AliasTable, path: str) -> AliasTable:
+    # the entities are frozen: a new list and index are all an edit can touch
+    return AliasTable(path=path, entities=list(table.entities), by_key=dict(table.by_key))
 
 
 def cached_table(text: str, path: str) -> AliasTable | None:
     """The table of `text` if it is in the cache, with `path` as its file name; else None."""
+    digest = _digest(text)
+    if _recent is not None and _recent[0] == digest:
+        return _copy(_recent[1], path)
     try:
-        rows, by_key = marshal.loads(_path(text).read_bytes())
+        rows, by_key = marshal.loads(_path(digest).read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
     entities = [
         AliasEntity(canonical, label, aliases, attributes, line) for canonical, label, aliases, attributes, line in rows
     ]
-    return AliasTable(path=path, entities=entities, by_key=by_key)
+    return _remember(digest, AliasTable(path=path, entities=entities, by_key=by_key))
 
 
 def store_table(text: str, table: AliasTable) -> None:
@@ -65,7 +91,9 @@ def store_table(text: str, table: AliasTable) -> None:
     if len(table.entities) < MIN_ENTITIES:
         return
     rows = [(e.canonical, e.label, e.aliases, e.attributes, e.line) for e in table.entities]
-    target = _path(text)
+    digest = _digest(text)
+    _remember(digest, _copy(table, table.path))  # a copy: the caller may go on editing its own
+    target = _path(digest)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, marshal.dumps((rows, table.by_key)))
