@@ -59,11 +59,10 @@ def _path(digest: str) -> Path:
     return cache_dir() / "aliases" / f"{digest}.marshal"
 
 
-def _remember(digest: str, table: AliasTable) -> AliasTable:
-    """Keep `table` as the process's last one; returns a copy the caller may edit."""
+def _remember(digest: str, table: AliasTable) -> None:
+    """Keep `table` as the process's last one: nobody else may hold it, since tables are edited in place."""
     global _recent
     _recent = (digest, table)
-    return _copy(table, table.path)
 
 
 def _copy(table: AliasTable, path: str) -> AliasTable:
@@ -83,7 +82,9 @@ def cached_table(text: str, path: str) -> AliasTable | None:
     entities = [
         AliasEntity(canonical, label, aliases, attributes, line) for canonical, label, aliases, attributes, line in rows
     ]
-    return _remember(digest, AliasTable(path=path, entities=entities, by_key=by_key))
+    table = AliasTable(path=path, entities=entities, by_key=by_key)
+    _remember(digest, table)
+    return _copy(table, path)
 
 
 def store_table(text: str, table: AliasTable) -> None:
