@@ -51,8 +51,12 @@ def choose_format(requested: str, output: str, stream: TextIO) -> tuple[str, boo
     return requested, terminal
 
 
+#: One encoder for every record: `json.dumps` with options builds a new encoder on each call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 def write_jsonl(records: Iterable[dict], fields: Sequence[str], stream: TextIO) -> None:

@@ -3,7 +3,9 @@ formats) resolves again without running the model again.
 
 One SQLite file, `extract.sqlite` in `storage.cache_dir()`. A document's entry is keyed by the SHA-256 of its
 decoded text, the model (name, version, components), the span-cleaning rules and the format of the entry, and
-holds every entity span the model found, of every label, already cleaned (`extract.clean_spans`), as JSON.
+holds every entity span the model found, of every label, already cleaned (`extract.clean_spans`), as JSON, and
+whether the text needed repair (`repair.repair`): a re-run reads a clean text as it is, without searching it
+for mojibake again.
 Labels are applied after the cache, so a run with other --labels reuses it too. The alias file plays no part
 in it: its names are matched separately.
 
@@ -20,19 +22,28 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from entnorm.extraction import spans
 from entnorm.extraction.repair import REPAIR_RULES
 from entnorm.storage import cache_dir
 
 #: Bump when what is stored changes: old entries are then simply not found.
-ENTRY_FORMAT = 3
+ENTRY_FORMAT = 4
 #: Entries hold cleaned spans, so they depend on the cleaning rules too: the rules' version and a fingerprint
 #: of their word lists make an upgrade that changes them miss the old entries instead of returning stale spans.
 CLEANING_RULES = f"{spans.CLEANING_RULES}.{REPAIR_RULES}"
 BUSY_TIMEOUT_MS = 30_000
 
 Span = tuple[int, int, str]
+
+
+class Entry(NamedTuple):
+    """What the cache holds for one document: its clean spans (offsets into the repaired text), and whether
+    repair changed the text (if not, the file's text is the text the spans index)."""
+
+    spans: list[Span]
+    repaired: bool
 
 
 def document_key(text: bytes, *, model: str) -> str:
@@ -43,7 +54,8 @@ def document_key(text: bytes, *, model: str) -> str:
 
 
 class SpanCache:
-    """get/put entity spans by document key. Use as a context manager; `flush` commits pending entries.
+    """get/put a document's entry (its spans, and whether its text was repaired) by document key. Use as a
+    context manager; `flush` commits pending entries.
 
     A damaged cache (a bad page, a row that does not decode, a foreign table of our name) never stops a run:
     the first error is reported through `on_warning`, the run goes on without the cache, and the file is
@@ -79,20 +91,24 @@ class SpanCache:
         self._damaged = True
         self._pending.clear()
 
-    def get(self, key: str) -> list[Span] | None:
+    def get(self, key: str) -> Entry | None:
         if self._damaged:
             return None
         try:
             row = self._db.execute("SELECT spans FROM spans WHERE key = ?", (key,)).fetchone()
-            return None if row is None else [(int(s), int(e), str(label)) for s, e, label in json.loads(row[0])]
-        except (sqlite3.Error, ValueError, TypeError) as exc:
+            if row is None:
+                return None
+            entry = json.loads(row[0])
+            spans = [(int(s), int(e), str(label)) for s, e, label in entry["spans"]]
+            return Entry(spans, bool(entry["repaired"]))
+        except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
             self._damage(exc)
             return None
 
-    def put(self, key: str, spans: Iterable[Span]) -> None:
+    def put(self, key: str, spans: Iterable[Span], *, repaired: bool = False) -> None:
         if self._damaged:
             return
-        self._pending.append((key, json.dumps([list(span) for span in spans])))
+        self._pending.append((key, json.dumps({"spans": [list(span) for span in spans], "repaired": repaired})))
         if len(self._pending) >= self._batch:
             self.flush()
 

@@ -245,7 +245,10 @@ def _outside_headlines(mentions: list[list[Mention]], lines: list[list[tuple[int
 
 
 def _common_words(documents: Iterable[Document]) -> set[str]:
-    return {w for d in documents for w in _WORD.findall(d.text) if w.islower()}
+    words: set[str] = set()
+    for d in documents:
+        words.update(_WORD.findall(d.text))  # each distinct word is then tested once
+    return {w for w in words if w.islower()}
 
 
 def _spread(

@@ -174,11 +174,14 @@ def iter_mentions(
     def to_model():
         for order, original in enumerate(documents):
             key = document_key(original.text.encode("utf-8"), model=model) if cache is not None else ""
-            text, offsets = repair(original.text)  # the cache is keyed by the file's text, holds repaired spans
+            entry = cache.get(key) if cache is not None else None  # keyed by the file's text, holds repaired spans
+            if entry is not None and not entry.repaired:
+                ready.append((order, original, entry.spans, None))  # clean text: not searched for mojibake again
+                continue
+            text, offsets = repair(original.text)
             document = Document(original.name, text) if offsets is not None else original
-            spans = cache.get(key) if cache is not None else None
-            if spans is not None:
-                ready.append((order, document, spans, offsets))
+            if entry is not None:
+                ready.append((order, document, entry.spans, offsets))
                 continue
             pieces = chunks(document.text, size=CHUNK_CHARS)
             for number, (offset, piece) in enumerate(pieces, 1):
@@ -193,7 +196,7 @@ def iter_mentions(
             continue
         spans, raw = clean_spans(document.text, raw), []  # cached clean, so a re-run skips the cleaning too
         if cache is not None:
-            cache.put(key, spans)
+            cache.put(key, spans, repaired=offsets is not None)
         yield finish(order, document, spans, offsets)
     while ready:
         yield finish(*ready.popleft())

@@ -57,8 +57,9 @@ class Place:
 
 
 def _latin(name: str) -> bool:
-    """Written in Latin letters (modifier letters such as the ayn sign ʿ do not count against it)."""
-    return all(
+    """Written in Latin letters (modifier letters such as the ayn sign ʿ do not count against it). Most of the
+    gazetteer's alternate names are plain ASCII, which is answered without looking at each character."""
+    return name.isascii() or all(
         unicodedata.category(ch) not in ("Lu", "Ll", "Lt", "Lo") or "LATIN" in unicodedata.name(ch, "") for ch in name
     )
 

@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from entnorm.extraction.cache import SpanCache, document_key
+from entnorm.extraction.cache import Entry, SpanCache, document_key
 
 
 def test_put_get_round_trip_and_persistence(tmp_path):
@@ -14,11 +14,22 @@ def test_put_get_round_trip_and_persistence(tmp_path):
         cache.put("a", [(0, 5, "PERSON")])
         assert cache.get("a") is None  # not flushed yet: pending entries are not read back
         cache.put("b", [])
-        assert cache.get("a") == [(0, 5, "PERSON")] and cache.get("b") == []  # flushed at the batch size
+        assert cache.get("a") == Entry([(0, 5, "PERSON")], False) and cache.get("b") == Entry(
+            [], False
+        )  # flushed at the batch size
         cache.put("c", [(1, 2, "ORG")])
     with SpanCache(path) as again:
-        assert again.get("c") == [(1, 2, "ORG")]  # closing flushed the last batch
+        assert again.get("c") == Entry([(1, 2, "ORG")], False)  # closing flushed the last batch
         assert again.get("zzz") is None
+
+
+def test_an_entry_says_whether_its_text_was_repaired(tmp_path):
+    with SpanCache(tmp_path / "c.sqlite") as cache:
+        cache.put("broken", [(0, 3, "GPE")], repaired=True)
+        cache.put("clean", [(0, 3, "GPE")])
+        cache.flush()
+        assert cache.get("broken") == Entry([(0, 3, "GPE")], True)
+        assert cache.get("clean") == Entry([(0, 3, "GPE")], False)
 
 
 def test_keys_depend_on_text_and_model():
@@ -44,7 +55,9 @@ def test_two_writers_at_once(tmp_path):
     one.close()
     two.close()
     with SpanCache(path) as check:
-        assert check.get("one19") == [(19, 20, "GPE")] and check.get("two19") == [(19, 21, "ORG")]
+        assert check.get("one19") == Entry([(19, 20, "GPE")], False) and check.get("two19") == Entry(
+            [(19, 21, "ORG")], False
+        )
 
 
 def test_a_killed_writer_leaves_a_usable_cache(tmp_path):
@@ -61,7 +74,7 @@ def test_a_killed_writer_leaves_a_usable_cache(tmp_path):
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True)
     assert proc.returncode == -9
     with SpanCache(path) as cache:
-        assert cache.get("k549") == [(549, 550, "PERSON")]  # committed batches survive
+        assert cache.get("k549") == Entry([(549, 550, "PERSON")], False)  # committed batches survive
         assert cache.get("k555") is None  # the batch in flight is simply absent
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
@@ -106,7 +119,7 @@ def test_a_damaged_cache_warns_once_goes_on_and_is_rebuilt(tmp_path, how):
     warnings = []
     with SpanCache(path, batch=1, on_warning=warnings.append) as cache:
         for i in range(3):
-            assert cache.get(f"k{i}") in (None, [(0, 5, "PERSON")] * 20)
+            assert cache.get(f"k{i}") in (None, Entry([(0, 5, "PERSON")] * 20, False))
             cache.put(f"new{i}", [(1, 2, "ORG")])
         assert cache.get("k1") is None or how == "page"
     assert len(warnings) == 1 and "is damaged" in warnings[0] and "rebuilt" in warnings[0]
@@ -114,5 +127,5 @@ def test_a_damaged_cache_warns_once_goes_on_and_is_rebuilt(tmp_path, how):
     with SpanCache(path, batch=1, on_warning=warnings.append) as fresh:
         fresh.put("x", [(0, 1, "GPE")])
         fresh.flush()
-        assert fresh.get("x") == [(0, 1, "GPE")]
+        assert fresh.get("x") == Entry([(0, 1, "GPE")], False)
     assert len(warnings) == 1
