@@ -45,7 +45,7 @@ MIN_ENTITIES = 2_000
 #: Indexes kept (about 100 MB each for 100,000 entities): the file's current one and the one before an edit.
 KEEP = 2
 
-_NAME_FIELDS = (
+NAME_FIELDS = (
     "text",
     "kind",
     "tokens",
@@ -60,7 +60,7 @@ _NAME_FIELDS = (
 _PLACE_FIELDS = ("geonameid", "name", "feature", "population")
 
 
-def _matching_fingerprint() -> str:
+def _sources_fingerprint() -> str:
     """What a prepared name depends on: the code and word lists that parse, place and block names, and the
     versions of the gazetteer's and the transliteration's data. A change to any of it misses every old index."""
     package = Path(__file__).resolve().parent.parent
@@ -90,7 +90,7 @@ def _prepare(text: str, kind: str, gazetteer: Gazetteer) -> tuple[bytes, int]:
     surface = Surface(key(text), name=name, place=place)
     filed, probes = blocking_keys(surface)
     record = (
-        tuple(getattr(name, f) for f in _NAME_FIELDS),
+        tuple(getattr(name, f) for f in NAME_FIELDS),
         tuple(getattr(place, f) for f in _PLACE_FIELDS) if place else None,
         tuple(sorted(filed)),
         tuple(sorted(probes)),
@@ -200,7 +200,7 @@ class AliasIndex:
     def surface(self, i: int) -> Surface:
         """Listed name `i` as a surface with no mentions, its blocking keys already worked out."""
         name_fields, place_fields, filed, probes = marshal.loads(self.records[i])
-        name = Name(**dict(zip(_NAME_FIELDS, name_fields, strict=True)))
+        name = Name(**dict(zip(NAME_FIELDS, name_fields, strict=True)))
         place = Place(*place_fields) if place_fields else None
         label = self.labels[i]
         return Surface(
@@ -244,7 +244,7 @@ def _listed_names(table: AliasTable) -> tuple[list[str], list[int], list[str], l
 
 
 def _table_digest(table: AliasTable) -> str:
-    digest = hashlib.sha256(_FINGERPRINT.encode())
+    digest = hashlib.sha256(MATCHING_FINGERPRINT.encode())
     for entity in table.entities:
         digest.update("\x1f".join((entity.label, *entity.names)).encode() + b"\x1e")
     return digest.hexdigest()
@@ -257,7 +257,7 @@ def _folder() -> Path:
 def _read(path: Path) -> AliasIndex | None:
     try:
         fingerprint, *parts = marshal.loads(path.read_bytes())
-        return AliasIndex(*parts) if fingerprint == _FINGERPRINT else None
+        return AliasIndex(*parts) if fingerprint == MATCHING_FINGERPRINT else None
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
@@ -282,7 +282,7 @@ def _store(path: Path, index: AliasIndex) -> None:
     parts = (index.keys, index.entities, index.labels, index.records, index.sounds.tobytes(), index.filed, index.probed)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, marshal.dumps((_FINGERPRINT, *parts)))
+        write_atomic(path, marshal.dumps((MATCHING_FINGERPRINT, *parts)))
         kept = sorted(path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in kept[KEEP:]:
             old.unlink(missing_ok=True)
@@ -311,4 +311,4 @@ def alias_index(table: AliasTable, gazetteer: Gazetteer) -> AliasIndex:
     return index
 
 
-_FINGERPRINT = _matching_fingerprint()
+MATCHING_FINGERPRINT = _sources_fingerprint()

@@ -31,6 +31,7 @@ from entnorm.resolution.across_labels import as_places, places_labelled_as_organ
 from entnorm.resolution.alias_index import AliasIndex, alias_index
 from entnorm.resolution.blocking import candidate_pairs
 from entnorm.resolution.entities import build_entities
+from entnorm.resolution.known_verdicts import KnownVerdicts
 from entnorm.resolution.surfaces import Surface, build_surfaces, with_listed_names
 from entnorm.resolution.verdicts import judged
 
@@ -61,6 +62,9 @@ class Resolver:
         aliases: the user's alias table (empty: infer everything).
         gazetteer: a zero-argument callable returning the place gazetteer, called only when needed.
         jobs: processes to compare names in, when there are many pairs (`verdicts`).
+        keep_verdicts: keep the verdicts of each run's comparisons in the cache folder, and reuse those of the
+            last run on the same documents (`known_verdicts`): a re-run after an alias edit compares only the
+            pairs it has not seen.
     """
 
     def __init__(
@@ -69,10 +73,12 @@ class Resolver:
         *,
         gazetteer: Callable[[], Gazetteer] = default_gazetteer,
         jobs: int = 1,
+        keep_verdicts: bool = False,
     ) -> None:
         self.aliases = aliases or AliasTable()
         self._gazetteer = gazetteer
         self.jobs = jobs
+        self.keep_verdicts = keep_verdicts
         self._index: AliasIndex | None = None
 
     def alias_index(self) -> AliasIndex:
@@ -81,8 +87,17 @@ class Resolver:
             self._index = alias_index(self.aliases, self._gazetteer())
         return self._index
 
-    def judge(self, a: Surface, b: Surface) -> Verdict:
-        """Compare two surfaces, with alias-file and gazetteer knowledge on top of the name comparison."""
+    def judge(self, a: Surface, b: Surface, known: KnownVerdicts | None = None) -> Verdict:
+        """Compare two surfaces, with alias-file and gazetteer knowledge on top of the name comparison (taken
+        from `known` when it holds the pair)."""
+        settled = self.settled(a, b)
+        if settled is not None:
+            return settled
+        found = known.get(a.name, b.name) if known is not None else None  # type: ignore[arg-type]
+        return found if found is not None else compare(a.name, b.name)  # type: ignore[arg-type]
+
+    def settled(self, a: Surface, b: Surface) -> Verdict | None:
+        """The verdict the alias file or the gazetteer gives, or None when the names must be compared."""
         if a.alias_entity is not None and b.alias_entity is not None:
             if a.alias_entity == b.alias_entity:
                 return Verdict(1.0, False, True, "same alias-file entity")
@@ -98,7 +113,7 @@ class Resolver:
             if len(other.name.tokens) > len(known.name.tokens):
                 # "Russia Today", "Kyiv Post": a longer name holding a place's name is not that place
                 return Verdict(0.0, True, False, f"a longer name than the place {known.place.name}")  # type: ignore[union-attr]
-        return compare(a.name, b.name)
+        return None
 
     def analyse(
         self,
@@ -124,7 +139,10 @@ class Resolver:
         phases.group_alias_entities(clusters, surfaces)
         representative = phases.merge_same_sounds(clusters, surfaces)
         comparisons: dict[tuple[int, int], Verdict] | None = {} if keep_comparisons else None
-        matches = self._judge_candidates(surfaces, representative, clusters, comparisons, index.outside(listed))
+        known = KnownVerdicts.of_documents(m.doc for m in mentions) if self.keep_verdicts else None
+        matches = self._judge_candidates(surfaces, representative, clusters, comparisons, index.outside(listed), known)
+        if known is not None:
+            known.save()
         matches += _defined_acronyms(surfaces, acronyms)
         matches.sort(key=lambda m: (not m[0], -m[1], m[2], m[3]))
         phases.merge_full_names(clusters, surfaces, matches)
@@ -148,9 +166,11 @@ class Resolver:
         clusters: phases.Clusters,
         comparisons: dict[tuple[int, int], Verdict] | None,
         outside: Callable[[str], int],
+        known: KnownVerdicts | None = None,
     ) -> list[Match]:
         """Compare the candidate pairs of representatives; record conflicts and matches on `clusters`.
-        `outside` counts the alias file's names out of reach in the blocks' sizes."""
+        `outside` counts the alias file's names out of reach in the blocks' sizes; `known` gives the verdicts
+        of the last run and keeps this run's."""
         reps = [i for i, r in enumerate(representative) if r == i and surfaces[i].matchable]
         matches: list[Match] = []
         # two alias-file entities never merge and one is already one group (`Clusters.can_merge`), so their
@@ -158,9 +178,11 @@ class Resolver:
         apart = None if comparisons is not None else [surfaces[i].alias_entity is not None for i in reps]
         pairs = candidate_pairs([surfaces[i] for i in reps], apart=apart, outside=outside)
         for a, b, verdict in judged(
-            pairs, lambda a, b: self.judge(surfaces[reps[a]], surfaces[reps[b]]), jobs=self.jobs
+            pairs, lambda a, b: self.judge(surfaces[reps[a]], surfaces[reps[b]], known), jobs=self.jobs
         ):
             i, j = reps[a], reps[b]
+            if known is not None and self.settled(surfaces[i], surfaces[j]) is None:
+                known.keep(surfaces[i].name, surfaces[j].name, verdict)  # type: ignore[arg-type]
             if comparisons is not None:
                 comparisons[(i, j)] = verdict
             if verdict.conflict:  # each pair is judged once, so these lists hold no repeats

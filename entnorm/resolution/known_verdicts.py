@@ -1,0 +1,101 @@
+"""Verdicts kept from one run to the next, so that a re-run of a folder (after an edit of aliases.yaml) does
+not compare again the names it compared last time.
+
+Comparing two parsed names is pure (`names.compare`): the same two names and the same code give the same
+verdict, and comparing is the largest part of a re-run once the recogniser's spans come from the cache. So a
+run keeps the verdict of every pair it compared, keyed by a digest of each name's parsed fields, in
+`storage.cache_dir()/verdicts/`: one `marshal` file of plain values per set of documents (a re-run of a folder
+finds its own), the newest `KEEP` of them kept. A file holds the pairs of its last run only, so it never grows
+beyond one run's comparisons. The matching code's fingerprint (`alias_index.MATCHING_FINGERPRINT`) is in every
+file: after an upgrade or an edit of a word list, old verdicts are not used.
+
+Only what `compare` says is kept; what the alias file and the gazetteer decide before it (`Resolver.judge`)
+depends on more than the two names and is worked out again in every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+from collections.abc import Iterable
+from pathlib import Path
+
+from entnorm.names.parse import Name
+from entnorm.names.verdict import Verdict
+from entnorm.resolution.alias_index import MATCHING_FINGERPRINT, NAME_FIELDS
+from entnorm.storage import cache_dir, write_atomic
+
+#: Bump when what is stored changes: old files are then not read.
+FORMAT = 1
+#: Files kept: a few folders re-run in turn each find their own.
+KEEP = 4
+
+
+def _folder() -> Path:
+    return cache_dir() / "verdicts"
+
+
+def documents_digest(docs: Iterable[str | None]) -> str:
+    """Which file a run's verdicts go to: a digest of the names of its documents."""
+    digest = hashlib.sha256()
+    for doc in sorted({d for d in docs if d is not None}):
+        digest.update(doc.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:32]
+
+
+class KnownVerdicts:
+    """The verdicts of a set of documents' last run (`get`), and those of this run (`keep`, then `save`)."""
+
+    def __init__(self, path: Path | None = None, known: dict[bytes, tuple] | None = None) -> None:
+        self.path = path
+        self._known = known or {}
+        self._kept: dict[bytes, tuple] = {}
+        self._fresh = 0
+        self._digests: dict[Name, bytes] = {}
+
+    @classmethod
+    def of_documents(cls, docs: Iterable[str | None]) -> KnownVerdicts:
+        """The verdicts kept for these documents (none when there is no such file, or it is unreadable, of
+        another format or of other matching code)."""
+        path = _folder() / f"{documents_digest(docs)}.marshal"
+        try:
+            fingerprint, known = marshal.loads(path.read_bytes())
+            if fingerprint != f"{FORMAT}:{MATCHING_FINGERPRINT}" or not isinstance(known, dict):
+                known = {}
+        except (OSError, EOFError, ValueError, TypeError):
+            known = {}
+        return cls(path, known)
+
+    def _digest(self, name: Name) -> bytes:
+        found = self._digests.get(name)
+        if found is None:
+            # repr, not marshal: marshal's bytes depend on which strings are interned and shared
+            fields = repr(tuple(getattr(name, f) for f in NAME_FIELDS)).encode("utf-8", "surrogatepass")
+            found = self._digests[name] = hashlib.blake2b(fields, digest_size=8).digest()
+        return found
+
+    def get(self, a: Name, b: Name) -> Verdict | None:
+        """What comparing `a` with `b` gave last time, or None."""
+        found = self._known.get(self._digest(a) + self._digest(b))
+        return None if found is None else Verdict(*found)
+
+    def keep(self, a: Name, b: Name, verdict: Verdict) -> None:
+        """Record what comparing `a` with `b` gave in this run."""
+        pair = self._digest(a) + self._digest(b)
+        if pair not in self._known:
+            self._fresh += 1
+        self._kept[pair] = (verdict.score, verdict.conflict, verdict.full, verdict.reason)
+
+    def save(self) -> None:
+        """Write this run's verdicts, when it compared a pair the file did not hold or the file holds pairs this
+        run did not compare. A cache that cannot be written is no reason to fail."""
+        if self.path is None or (not self._fresh and len(self._kept) == len(self._known)):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, marshal.dumps((f"{FORMAT}:{MATCHING_FINGERPRINT}", self._kept)))
+            kept = sorted(self.path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in kept[KEEP:]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass
