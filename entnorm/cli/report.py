@@ -22,7 +22,9 @@ from entnorm.cli.options import CONTEXT_SETTINGS, aliases_option, glob_option, m
 @glob_option
 @click.option("--encoding", default=None, help="Decode files with this encoding, as for extract.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True, help="As for extract.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of recogniser output.")
+@click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the caches of recogniser output and of name comparisons."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def report(paths, output, model, aliases_path, pattern, encoding, jobs, no_cache, quiet) -> None:
     """Resolve the texts in PATHS and write one self-contained HTML page to review the result: the entities
