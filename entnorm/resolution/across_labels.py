@@ -63,4 +63,5 @@ def places_labelled_as_organisations(surfaces: list[Surface], gazetteer: Gazette
         s.name = readings[org].name
         s.place = gazetteer.lookup(s.text)
         s.short = is_short(s.name)  # type: ignore[arg-type]
+        s.blocking = None  # keyed again, as the place it now is
     return len(best)

@@ -74,7 +74,8 @@ class Surface:
     short: bool = False
     matchable: bool = True
     #: Its blocking keys (filed, probed), when already worked out: an alias file's names come with theirs
-    #: (`alias_index`); others are keyed when blocked (`blocking.blocking_keys`).
+    #: (`alias_index`); others are keyed when first blocked (`blocking.blocking_keys`), and cleared when the
+    #: name or the place changes.
     blocking: tuple[Collection[str], Collection[str]] | None = None
 
     @property

@@ -1,6 +1,7 @@
 from entnorm.names.gazetteer import default_gazetteer
 from entnorm.names.parse import parse
 from entnorm.resolution.across_labels import places_labelled_as_organisations
+from entnorm.resolution.blocking import blocking_keys
 from entnorm.resolution.resolver import Resolver
 from entnorm.resolution.surfaces import Surface, Tally
 
@@ -14,9 +15,14 @@ def surface(text, label, doc="a"):
 
 def test_an_organisation_spelling_that_writes_a_place_takes_its_label():
     surfaces = [surface("North Korea", "GPE"), surface("NKorea", "ORG"), surface("Kremlin", "ORG")]
+    as_organisation = blocking_keys(surfaces[1])
     assert places_labelled_as_organisations(surfaces, default_gazetteer()) == 1
     assert [s.label for s in surfaces] == ["GPE", "GPE", "ORG"]
     assert surfaces[1].name.kind == "place"
+    assert blocking_keys(surfaces[1]) != as_organisation  # keyed again as the place it now is
+    assert blocking_keys(surfaces[1]) == blocking_keys(
+        Surface("nkorea", name=surfaces[1].name, place=surfaces[1].place)
+    )
 
 
 def test_what_does_not_move():

@@ -24,6 +24,12 @@ def test_word_keys_are_the_skeleton_and_its_sorted_letters():
     assert given_key("dmitri") == given_key("dmitry") == "mtr"
 
 
+def test_keys_are_worked_out_once_and_kept_on_the_surface():
+    s = surface("Sergei Lavrov")
+    keys = blocking_keys(s)
+    assert s.blocking is keys and blocking_keys(s) is keys
+
+
 def test_a_one_word_person_name_probes_family_names():
     filed, probes = blocking_keys(surface("Lavrov"))
     assert filed == set(word_keys(PERSON_ALONE, "lavrov")) | {PERSON_CONSONANTS + "lfrf"}
