@@ -15,9 +15,10 @@
      entnorm-warm   entnorm-1job again after editing the alias file (the cache answers the NER)
 3. Prints words/s, seconds and peak RSS for each (of the largest process: with two processes, the
    bigger of the parent and its largest worker), the ratios the project aims at (entnorm-1job /
-   bare-ner-pipe >= 0.9, entnorm-2jobs / entnorm-1job >= 1.55, warm / cold <= 5%), whether the outputs of one
-   and two jobs are identical, and accuracy against the corpus's truth.tsv (B-cubed over the (document,
+   bare-ner-pipe >= 0.95, entnorm-2jobs / bare-ner-2proc >= 0.95, warm / cold <= 5%), whether the outputs of
+   one and two jobs are identical, and accuracy against the corpus's truth.tsv (B-cubed over the (document,
    surface) pairs the NER found).
+Every timing starts before the libraries are imported: bare spaCy's `import spacy` counts, as entnorm's does.
 """
 
 from __future__ import annotations
@@ -39,10 +40,10 @@ OUT = ROOT / "benchmarks" / "out"
 BARE = r"""
 import json, resource, sys, time
 from pathlib import Path
-import spacy
 mode, model, folder = sys.argv[1:4]
 files = sorted(Path(folder).glob("*.txt"))
 start = time.perf_counter()
+import spacy  # timed, as entnorm's import of spaCy is
 texts = [f.read_text(encoding="utf-8") for f in files]
 if mode == "naive":
     nlp = spacy.load(model)
@@ -57,10 +58,10 @@ print(json.dumps({"seconds": time.perf_counter() - start, "entities": n, "rss_mb
 
 ENTNORM = r"""
 import json, resource, sys, time
-from click.testing import CliRunner
-from entnorm.cli import cli
 args, out = json.loads(sys.argv[1]), sys.argv[2]
 start = time.perf_counter()
+from click.testing import CliRunner
+from entnorm.cli import cli
 result = CliRunner().invoke(cli, ["extract", *args, "-o", out], catch_exceptions=False)
 assert result.exit_code == 0, result.stderr
 rss = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
@@ -193,8 +194,9 @@ def main() -> None:
         print(f"{name:<16} {r['seconds']:>8.1f} {words / r['seconds']:>9,.0f} {r['rss_mb']:>12,.0f}")
     rate = {name: words / r["seconds"] for name, r in results.items()}
     print("\nratios")
-    print(f"  entnorm-1job / bare-ner-pipe   {rate['entnorm-1job'] / rate['bare-ner-pipe']:.2f}  (target >= 0.90)")
-    print(f"  entnorm-2jobs / entnorm-1job   {rate['entnorm-2jobs'] / rate['entnorm-1job']:.2f}  (target >= 1.55)")
+    print(f"  entnorm-1job / bare-ner-pipe   {rate['entnorm-1job'] / rate['bare-ner-pipe']:.2f}  (target >= 0.95)")
+    print(f"  entnorm-2jobs / bare-ner-2proc {rate['entnorm-2jobs'] / rate['bare-ner-2proc']:.2f}  (target >= 0.95)")
+    print(f"  entnorm-2jobs / entnorm-1job   {rate['entnorm-2jobs'] / rate['entnorm-1job']:.2f}")
     print(f"  bare-ner-2proc / bare-ner-pipe {rate['bare-ner-2proc'] / rate['bare-ner-pipe']:.2f}")
     print(
         f"  warm re-run / cold run         "

@@ -195,6 +195,8 @@ def _short_forms_in(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     added = []
     for form in sorted(forms):
+        if form not in text:
+            continue  # most forms are not written: no pattern is compiled for them
         for hit in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
             added.append(Mention(mentions[0].doc, hit.start(), hit.end(), form, "ORG"))
     if not added:

@@ -66,7 +66,12 @@ class KnownVerdicts:
             known = {}
         return cls(path, known)
 
-    def _digest(self, name: Name) -> bytes:
+    def pair(self, a: Name, b: Name) -> bytes:
+        """The key of comparing `a` with `b` (in that order: the reason's wording depends on it)."""
+        return self.digest(a) + self.digest(b)
+
+    def digest(self, name: Name) -> bytes:
+        """A digest of every parsed field of the name."""
         found = self._digests.get(name)
         if found is None:
             # repr, not marshal: marshal's bytes depend on which strings are interned and shared
@@ -74,14 +79,13 @@ class KnownVerdicts:
             found = self._digests[name] = hashlib.blake2b(fields, digest_size=8).digest()
         return found
 
-    def get(self, a: Name, b: Name) -> Verdict | None:
-        """What comparing `a` with `b` gave last time, or None."""
-        found = self._known.get(self._digest(a) + self._digest(b))
+    def get(self, pair: bytes) -> Verdict | None:
+        """What the comparison `pair` (see `pair`) gave last time, or None."""
+        found = self._known.get(pair)
         return None if found is None else Verdict(*found)
 
-    def keep(self, a: Name, b: Name, verdict: Verdict) -> None:
-        """Record what comparing `a` with `b` gave in this run."""
-        pair = self._digest(a) + self._digest(b)
+    def keep(self, pair: bytes, verdict: Verdict) -> None:
+        """Record what the comparison `pair` gave in this run."""
         if pair not in self._known:
             self._fresh += 1
         self._kept[pair] = (verdict.score, verdict.conflict, verdict.full, verdict.reason)

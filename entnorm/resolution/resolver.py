@@ -87,14 +87,10 @@ class Resolver:
             self._index = alias_index(self.aliases, self._gazetteer())
         return self._index
 
-    def judge(self, a: Surface, b: Surface, known: KnownVerdicts | None = None) -> Verdict:
-        """Compare two surfaces, with alias-file and gazetteer knowledge on top of the name comparison (taken
-        from `known` when it holds the pair)."""
+    def judge(self, a: Surface, b: Surface) -> Verdict:
+        """Compare two surfaces, with alias-file and gazetteer knowledge on top of the name comparison."""
         settled = self.settled(a, b)
-        if settled is not None:
-            return settled
-        found = known.get(a.name, b.name) if known is not None else None  # type: ignore[arg-type]
-        return found if found is not None else compare(a.name, b.name)  # type: ignore[arg-type]
+        return settled if settled is not None else compare(a.name, b.name)  # type: ignore[arg-type]
 
     def settled(self, a: Surface, b: Surface) -> Verdict | None:
         """The verdict the alias file or the gazetteer gives, or None when the names must be compared."""
@@ -177,12 +173,25 @@ class Resolver:
         # names need not be compared, except to show the verdicts (explain)
         apart = None if comparisons is not None else [surfaces[i].alias_entity is not None for i in reps]
         pairs = candidate_pairs([surfaces[i] for i in reps], apart=apart, outside=outside)
-        for a, b, verdict in judged(
-            pairs, lambda a, b: self.judge(surfaces[reps[a]], surfaces[reps[b]], known), jobs=self.jobs
-        ):
+        if known is None:
+
+            def judge(a: int, b: int) -> Verdict:
+                return self.judge(surfaces[reps[a]], surfaces[reps[b]])
+        else:
+            digests = [known.digest(surfaces[i].name) if surfaces[i].name else b"" for i in reps]
+
+            def judge(a: int, b: int) -> Verdict:
+                first, second = surfaces[reps[a]], surfaces[reps[b]]
+                settled = self.settled(first, second)
+                if settled is not None:
+                    return settled
+                found = known.get(digests[a] + digests[b])
+                return found if found is not None else compare(first.name, second.name)  # type: ignore[arg-type]
+
+        for a, b, verdict in judged(pairs, judge, jobs=self.jobs):
             i, j = reps[a], reps[b]
             if known is not None and self.settled(surfaces[i], surfaces[j]) is None:
-                known.keep(surfaces[i].name, surfaces[j].name, verdict)  # type: ignore[arg-type]
+                known.keep(digests[a] + digests[b], verdict)  # what the names alone decided
             if comparisons is not None:
                 comparisons[(i, j)] = verdict
             if verdict.conflict:  # each pair is judged once, so these lists hold no repeats

@@ -47,3 +47,15 @@ def test_a_first_word_branch_is_built_when_a_text_first_holds_it():
     assert [label for _, _, label in matcher.spans("The Kyiv Post wrote from Kyiv.")] == ["ORG", "GPE"]
     assert sorted(matcher._waiting) == ["sergei"]  # never in a text yet: still waiting
     assert found(names, "Sergei Lavrov and SERGEI LAVROV") == ["Sergei Lavrov", "SERGEI LAVROV"]
+
+
+def test_the_screen_finds_what_the_word_pass_finds(monkeypatch):
+    from entnorm.extraction import alias_spans
+
+    names = [("Straße", "LOC"), ("Sergei Lavrov", "PERSON"), ("US", "GPE")]
+    texts = ["In der STRASSE und Straße", "no listed name here", "SERGEI LAVROV in the US", "us and Sergeis"]
+    screened = [found(names, t) for t in texts]
+    assert AliasMatcher(names)._screen is not None
+    monkeypatch.setattr(alias_spans, "SCREEN_MAX_WORDS", 1)  # too many first words: every text is split
+    assert AliasMatcher(names)._screen is None
+    assert [found(names, t) for t in texts] == screened == [["STRASSE", "Straße"], [], ["SERGEI LAVROV", "US"], []]

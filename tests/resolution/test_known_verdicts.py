@@ -1,4 +1,5 @@
 import marshal
+from dataclasses import replace
 
 import pytest
 
@@ -91,13 +92,14 @@ def test_a_file_of_other_matching_code_or_damaged_is_not_used(comparisons, tmp_p
 def test_get_gives_back_what_keep_recorded_and_save_writes_only_news(tmp_path):
     a, b = parse("Sergei Lavrov", "PERSON"), parse("Sergey Lavrov", "PERSON")
     known = KnownVerdicts.of_documents(["x"])
-    assert known.get(a, b) is None
-    known.keep(a, b, Verdict(0.9, False, True, "same name"))
+    assert known.get(known.pair(a, b)) is None
+    known.keep(known.pair(a, b), Verdict(0.9, False, True, "same name"))
     known.save()
     again = KnownVerdicts.of_documents(["x"])
-    assert again.get(a, b) == Verdict(0.9, False, True, "same name")
-    assert again.get(b, a) is None  # kept in the order compared: the reason's wording depends on it
-    again.keep(a, b, Verdict(0.9, False, True, "same name"))
+    assert again.get(again.pair(a, b)) == Verdict(0.9, False, True, "same name")
+    assert again.get(again.pair(b, a)) is None  # kept in the order compared: the reason's wording depends on it
+    assert again.pair(a, b) == KnownVerdicts().pair(replace(a), b)  # by content, not object
+    again.keep(again.pair(a, b), Verdict(0.9, False, True, "same name"))
     path = again.path
     path.unlink()
     again.save()  # nothing new: not written
@@ -109,7 +111,7 @@ def test_only_the_newest_files_are_kept(monkeypatch, tmp_path):
     a, b = parse("Sergei Lavrov", "PERSON"), parse("Sergey Lavrov", "PERSON")
     for doc in ["one", "two", "three"]:
         known = KnownVerdicts.of_documents([doc])
-        known.keep(a, b, Verdict(0.9, False, True, "same name"))
+        known.keep(known.pair(a, b), Verdict(0.9, False, True, "same name"))
         known.save()
     assert len(list((tmp_path / "cache" / "verdicts").glob("*.marshal"))) == 2
 
