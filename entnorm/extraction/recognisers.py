@@ -1,7 +1,10 @@
 """Recognisers: what turns texts into entity spans. Two of them, with one interface (`model_id`, and
 `spans(stream)` taking (text, context) pairs and yielding (spans, context) in the same order):
 
-- `SpacyRecogniser`: a local spaCy pipeline, `nlp.pipe` in batches, in one or more processes;
+- `SpacyRecogniser`: a local spaCy pipeline, `nlp.pipe` in batches, in one or more processes. With more than
+  one, the worker processes are forked with the pipeline already loaded and send back only the entity spans
+  of each batch: spaCy's own `n_process` sends back every parsed Doc, which the parent would spend a large
+  part of a core deserialising only to read its entities;
 - `DaskRecogniser`: the same pipeline on a Dask cluster, for corpora beyond one machine (the optional extra:
   `pip install 'entnorm[dask]'`). Batches of texts go to the workers; each worker process loads the pipeline
   once (kept in `_PIPELINES`) and returns the spans. Everything else (reading, the cache, alias names, cleaning,
@@ -18,7 +21,8 @@ import signal
 import threading
 import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from itertools import chain, islice
 
@@ -90,8 +94,43 @@ def _workers_stop_on_interrupt(enabled: bool) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+def in_order(
+    items: Iterator[tuple[str, object]],
+    submit: Callable[[list[str]], object],
+    result: Callable[[object], list[list[tuple[int, int, str]]]],
+    *,
+    batch_size: int,
+    window: int,
+) -> Iterator[tuple[list[tuple[int, int, str]], object]]:
+    """Batches of texts submitted to workers, at most `window` at a time, and their spans yielded with their
+    contexts in submission order: memory stays flat and the order is deterministic, however the workers
+    interleave. `submit` sends a batch's texts and returns a handle; `result` waits for a handle's spans."""
+    in_flight: deque = deque()
+    while True:
+        while len(in_flight) < window:
+            batch = list(islice(items, batch_size))
+            if not batch:
+                break
+            in_flight.append((submit([text for text, _ in batch]), [context for _, context in batch]))
+        if not in_flight:
+            return
+        handle, contexts = in_flight.popleft()
+        yield from zip(result(handle), contexts, strict=True)
+
+
+#: The pipeline the forked workers run; set in the parent just before they are forked.
+_FORKED: list = []
+
+
+def _recognise_forked(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """Run in a forked worker: the entity spans of each text, with the pipeline the parent had loaded."""
+    nlp = _FORKED[0]
+    return [entity_spans(doc) for doc in nlp.pipe(texts, batch_size=len(texts))]
+
+
 class SpacyRecogniser:
-    """Entity spans from a local spaCy pipeline: `nlp.pipe` in batches, in `n_process` processes.
+    """Entity spans from a local spaCy pipeline: `nlp.pipe` in batches, in `n_process` processes (forked
+    workers that return spans only, where the platform forks; else spaCy's own `n_process`).
 
     Args:
         nlp: a loaded pipeline, or a zero-argument function that loads it; it is called only when a text
@@ -118,9 +157,31 @@ class SpacyRecogniser:
             yield from self._spans(chain([first], stream))
 
     def _spans(self, stream: Iterator[tuple[str, object]]) -> Iterator[tuple[list[tuple[int, int, str]], object]]:
+        if self.n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
+            yield from self._forked_spans(stream)
+            return
         pipe = self._nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process)
         for parsed, context in pipe:
             yield entity_spans(parsed), context
+
+    def _forked_spans(
+        self, stream: Iterator[tuple[str, object]]
+    ) -> Iterator[tuple[list[tuple[int, int, str]], object]]:
+        """Batches to `n_process` forked workers; two batches per worker in flight, so none waits for work."""
+        _FORKED[:] = [self._nlp]  # kept while the pool lives: its workers are forked as it needs them
+        pool = ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context("fork"))
+        try:
+            yield from in_order(
+                stream,
+                lambda texts: pool.submit(_recognise_forked, texts),
+                lambda future: future.result(),
+                batch_size=self.batch_size,
+                window=2 * self.n_process,
+            )
+        finally:
+            # on Ctrl-C or an error, the batches not yet started are dropped rather than recognised
+            pool.shutdown(wait=True, cancel_futures=True)
+            _FORKED.clear()
 
 
 _PIPELINES: dict[str, object] = {}
@@ -189,19 +250,14 @@ class DaskRecogniser:
         if self._client is None:
             self._connect()
         workers = max(1, len(self._client.scheduler_info().get("workers", {})))
-        in_flight: deque = deque()
-        while True:
-            while len(in_flight) < 2 * workers:
-                batch = list(islice(items, self.batch_size))
-                if not batch:
-                    break
-                texts = [text for text, _ in batch]
-                future = self._client.submit(recognise_batch, self.model, texts, pure=False)
-                in_flight.append((future, [context for _, context in batch]))
-            if not in_flight:
-                return
-            future, contexts = in_flight.popleft()
-            yield from zip(future.result(), contexts, strict=True)
+        client = self._client
+        yield from in_order(
+            items,
+            lambda texts: client.submit(recognise_batch, self.model, texts, pure=False),
+            lambda future: future.result(),
+            batch_size=self.batch_size,
+            window=2 * workers,
+        )
 
     def close(self) -> None:
         if self._owns_client and self._client is not None:
