@@ -48,6 +48,14 @@ LONG_HEADLINE = 6
 MAX_HEADLINE_WORDS = 20
 
 
+def prepare_refine() -> None:
+    """Load what `refine` needs whatever the corpus (the gazetteer), so that a caller can have it made at a
+    time that suits it."""
+    from entnorm.names.gazetteer import default_gazetteer
+
+    default_gazetteer()
+
+
 def refine(
     documents: Sequence[Document],
     mentions: Sequence[list[Mention]],
@@ -291,12 +299,13 @@ def _spread_in(document: Document, mentions: list[Mention], automaton, blocked: 
             candidates.append((start, -len(form), form, label))
     found: list[Mention] = []
     resume = 0
-    for start, _, form, label in sorted(candidates):  # longest first at each place
-        end = start + len(form)
+    candidates.sort()  # longest first at each place
+    for start, length, form, label in candidates:
         if start < resume:
             continue
+        end = start - length
         at = bisect_left(blocked_starts, end)
-        if any(blocked[i][1] > start for i in range(max(0, at - 4), at)):
+        if _blocked(blocked, at, start):
             continue  # inside a headline, or a title or a law the recogniser found
         if label in ("GPE", "LOC") and in_a_title(text, start):
             continue  # "the Law of Ukraine": a place in a title
@@ -321,6 +330,14 @@ def _spread_in(document: Document, mentions: list[Mention], automaton, blocked: 
             added.append(new)
     out = [m for i, m in enumerate(kept) if i not in removed] + added
     return sorted(set(out), key=lambda m: (m.start, m.end, m.text))
+
+
+def _blocked(blocked: list[tuple[int, int]], at: int, start: int) -> bool:
+    """One of the (at most four) blocked spans starting before `at` ends after `start`."""
+    for i in range(max(0, at - 4), at):  # noqa: SIM110 (a loop, not any(): no generator per name found)
+        if blocked[i][1] > start:
+            return True
+    return False
 
 
 def _glued(text: str, start: int, end: int) -> bool:

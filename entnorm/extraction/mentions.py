@@ -17,7 +17,7 @@ from functools import partial
 from entnorm.extraction.alias_spans import AliasMatcher, overlay
 from entnorm.extraction.cache import SpanCache, document_key
 from entnorm.extraction.corpus import Progress, Warn, iter_documents
-from entnorm.extraction.corpus_pass import refine
+from entnorm.extraction.corpus_pass import prepare_refine, refine
 from entnorm.extraction.model import load_pipeline, model_id
 from entnorm.extraction.recognisers import SpacyRecogniser, batch_size_for
 from entnorm.extraction.repair import OffsetMap, repair
@@ -265,6 +265,10 @@ def extract_mentions(
         for result in stream:
             found.append(result)
             on_document(result.document)
+            if len(found) == 1:
+                # the corpus pass's gazetteer, made (on first use, about two seconds) while the recogniser's
+                # worker processes read the batches in flight, rather than after the last one
+                prepare_refine()
     found.sort(key=lambda item: item.order)
     norp = sum((r.norp for r in found), Counter())
     refined = refine([r.document for r in found], [r.mentions for r in found], norp, [r.others for r in found])

@@ -172,3 +172,22 @@ def test_another_name_of_a_place_in_parentheses_is_a_mention_and_a_link():
 def test_not_another_name_of_a_place(text, spans):
     found = mentions_from_spans(Document("d", text), spans, LABELS)
     assert found.acronyms == [] and len(found.mentions) == len([s for s in spans if s[2] in LABELS])
+
+
+def test_the_corpus_pass_is_prepared_once_after_the_first_document(ruler_model, tmp_path, monkeypatch):
+    from entnorm.extraction import mentions
+    from entnorm.extraction.model import read_meta
+
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("Sergei Lavrov in Moscow.\n", encoding="utf-8")
+    read, prepared = [], []
+    monkeypatch.setattr(mentions, "prepare_refine", lambda: prepared.append(len(read)))
+    found = mentions.extract_mentions(
+        [str(tmp_path / f"{name}.txt") for name in ("a", "b", "c")],
+        model=ruler_model,
+        meta=read_meta(ruler_model),
+        labels=["PERSON", "GPE"],
+        on_document=read.append,
+    )
+    assert prepared == [1]  # made while the other documents are read, not after the last
+    assert [m.text for m in found.mentions] == ["Sergei Lavrov", "Moscow"] * 3
