@@ -117,8 +117,15 @@ _LIST_SEPARATOR = re.compile(r",? and |, ")
 def _listed_with_groups(documents: Sequence[Document], named: Counter, groups: set[str]) -> set[str]:
     """Plural one-word names listed together with groups of people ("Alawites, Christians, and Druze")."""
     found: set[str] = set()
+    named_groups = [group for group in groups if group]
+    if not named_groups:
+        return found
+    screen = ahocorasick.Automaton()  # one pass over each text, however many groups
+    for group in named_groups:
+        screen.add_word(group, group)
+    screen.make_automaton()
     for document in documents:
-        if not any(group in document.text for group in groups):
+        if next(screen.iter(document.text), None) is None:
             continue  # no group named here: no list to read
         for run in _LISTED.finditer(document.text):
             items = _LIST_SEPARATOR.split(run.group())

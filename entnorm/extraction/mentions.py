@@ -270,7 +270,9 @@ def extract_mentions(
                 # worker processes read the batches in flight, rather than after the last one
                 prepare_refine()
     found.sort(key=lambda item: item.order)
-    norp = sum((r.norp for r in found), Counter())
+    norp: Counter = Counter()
+    for r in found:
+        norp.update(r.norp)  # in place: summing Counters would copy the running total once per document
     refined = refine([r.document for r in found], [r.mentions for r in found], norp, [r.others for r in found])
     mentions = [
         m for r, doc_mentions in zip(found, refined, strict=True) for m in _in_the_file(doc_mentions, r.offsets)
