@@ -86,9 +86,11 @@ class KnownVerdicts:
 
     def keep(self, pair: bytes, verdict: Verdict) -> None:
         """Record what the comparison `pair` gave in this run."""
-        if pair not in self._known:
+        held = self._known.get(pair)
+        if held is None:
             self._fresh += 1
-        self._kept[pair] = (verdict.score, verdict.conflict, verdict.full, verdict.reason)
+            held = (verdict.score, verdict.conflict, verdict.full, verdict.reason)
+        self._kept[pair] = held  # a verdict read from the file is kept as read: no second copy of it
 
     def save(self) -> None:
         """Write this run's verdicts, when it compared a pair the file did not hold or the file holds pairs this
