@@ -265,9 +265,10 @@ def extract_mentions(
         for result in stream:
             found.append(result)
             on_document(result.document)
-            if len(found) == 1:
+            if len(found) == 1 and (jobs > 1 or scheduler):
                 # the corpus pass's gazetteer, made (on first use, about two seconds) while the recogniser's
-                # worker processes read the batches in flight, rather than after the last one
+                # workers read the batches in flight, rather than after the last one; in one process that
+                # would only add the building's memory to the recogniser's
                 prepare_refine()
     found.sort(key=lambda item: item.order)
     norp: Counter = Counter()

@@ -174,7 +174,10 @@ def test_not_another_name_of_a_place(text, spans):
     assert found.acronyms == [] and len(found.mentions) == len([s for s in spans if s[2] in LABELS])
 
 
-def test_the_corpus_pass_is_prepared_once_after_the_first_document(ruler_model, tmp_path, monkeypatch):
+@pytest.mark.parametrize("jobs, when", [(1, []), (2, [1])])
+def test_with_workers_the_corpus_pass_is_prepared_after_the_first_document(
+    ruler_model, tmp_path, monkeypatch, jobs, when
+):
     from entnorm.extraction import mentions
     from entnorm.extraction.model import read_meta
 
@@ -187,7 +190,8 @@ def test_the_corpus_pass_is_prepared_once_after_the_first_document(ruler_model, 
         model=ruler_model,
         meta=read_meta(ruler_model),
         labels=["PERSON", "GPE"],
+        jobs=jobs,
         on_document=read.append,
     )
-    assert prepared == [1]  # made while the other documents are read, not after the last
+    assert prepared == when  # with workers: made while they read the other documents, not after the last
     assert [m.text for m in found.mentions] == ["Sergei Lavrov", "Moscow"] * 3
