@@ -94,7 +94,7 @@ def _workers_stop_on_interrupt(enabled: bool) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def in_order(
+def _in_order(
     items: Iterator[tuple[str, object]],
     submit: Callable[[list[str]], object],
     result: Callable[[object], list[list[tuple[int, int, str]]]],
@@ -118,7 +118,7 @@ def in_order(
         yield from zip(result(handle), contexts, strict=True)
 
 
-#: The pipeline the forked workers run; set in the parent just before they are forked.
+#: The pipeline the forked workers run: set in the parent before its pool forks them, cleared when the pool is shut.
 _FORKED: list = []
 
 
@@ -171,7 +171,7 @@ class SpacyRecogniser:
         _FORKED[:] = [self._nlp]  # kept while the pool lives: its workers are forked as it needs them
         pool = ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context("fork"))
         try:
-            yield from in_order(
+            yield from _in_order(
                 stream,
                 lambda texts: pool.submit(_recognise_forked, texts),
                 lambda future: future.result(),
@@ -251,7 +251,7 @@ class DaskRecogniser:
             self._connect()
         workers = max(1, len(self._client.scheduler_info().get("workers", {})))
         client = self._client
-        yield from in_order(
+        yield from _in_order(
             items,
             lambda texts: client.submit(recognise_batch, self.model, texts, pure=False),
             lambda future: future.result(),
