@@ -173,11 +173,14 @@ class AliasIndex:
         every listed name in a key's size: a name filed under a key a surface probes, probing a key a surface is
         filed under, or filed with it under a rare word (`blocking.RARE_WORD_BLOCK`); and a name that sounds
         like a surface word for word (they merge without a comparison). Surfaces the file lists probe nothing:
-        they are their entity's already."""
+        they are their entity's already. The surfaces' keys are kept on them (`Surface.blocking`) until the
+        resolver has judged its pairs."""
         if not self.keys:
             return []
         probing = [s for s in surfaces if s.matchable and s.name is not None and s.alias_entity is None]
         keys = [blocking_keys(s) for s in probing]
+        for s, surface_keys in zip(probing, keys, strict=True):
+            s.blocking = surface_keys  # kept for the blocker, which would otherwise work them out again
         in_mentions = Counter(k for filed, _ in keys for k in filed)
         found: set[int] = set()
 

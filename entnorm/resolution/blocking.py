@@ -207,13 +207,13 @@ def _is_whole_name_key(k: str) -> bool:
 
 
 def blocking_keys(s: Surface) -> tuple[Collection[str], Collection[str]]:
-    """(keys the name is filed under, keys whose names it is compared with). Worked out once per surface and
-    kept on it (`Surface.blocking`): the alias index's reach and the blocker both ask. Whoever gives a surface
-    another name or place clears them."""
-    if s.blocking is None:
-        assert s.name is not None
-        s.blocking = _person_keys(s) if s.name.kind == PERSON else _org_or_place_keys(s)
-    return s.blocking
+    """(keys the name is filed under, keys whose names it is compared with): those kept on the surface
+    (`Surface.blocking`), else worked out and not kept, since holding every name's keys at once costs more
+    memory than working them out again costs time."""
+    if s.blocking is not None:
+        return s.blocking
+    assert s.name is not None
+    return _person_keys(s) if s.name.kind == PERSON else _org_or_place_keys(s)
 
 
 def candidate_pairs(

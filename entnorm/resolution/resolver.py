@@ -201,6 +201,8 @@ class Resolver:
                 matches.append((verdict.full, verdict.score, i, j))
                 clusters.matches[i].append(j)
                 clusters.matches[j].append(i)
+        for s in surfaces:
+            s.blocking = None  # the pairs are judged: the keys would only add to the memory of what follows
         return matches
 
 

@@ -73,9 +73,9 @@ class Surface:
     alias_entity: int | None = None
     short: bool = False
     matchable: bool = True
-    #: Its blocking keys (filed, probed), when already worked out: an alias file's names come with theirs
-    #: (`alias_index`); others are keyed when first blocked (`blocking.blocking_keys`), and cleared when the
-    #: name or the place changes.
+    #: Its blocking keys (filed, probed), when already worked out: an alias file's names come with theirs, and
+    #: the spellings the alias index's reach has keyed keep theirs for the blocker (`alias_index`); cleared
+    #: when the name or the place changes, and once the pairs are judged.
     blocking: tuple[Collection[str], Collection[str]] | None = None
 
     @property

@@ -131,3 +131,16 @@ def test_an_organisation_spelling_reaches_and_takes_a_listed_place():
     resolution = Resolver(table).resolve([M("Deir Hafir", "ORG", "a")])
     entity = resolution.entities[resolution.entity_of[0]]
     assert (entity.canonical, entity.label) == ("Deir Hafer", "GPE")
+
+
+def test_the_reach_keeps_each_spelling_s_keys_for_the_blocker_and_the_resolver_drops_them():
+    from entnorm.resolution.blocking import blocking_keys
+
+    surfaces, _ = build_surfaces([M("Assad al-Sabani", "PERSON", "a")], TABLE, default_gazetteer())
+    assert surfaces[0].blocking is None
+    keys = blocking_keys(surfaces[0])
+    INDEX.in_reach(surfaces)
+    assert surfaces[0].blocking == keys
+    resolver = Resolver(TABLE)
+    analysis = resolver.analyse([M("Assad al-Sabani", "PERSON", "a"), M("Asaad Haddad", "PERSON", "a")])
+    assert [s.blocking for s in analysis.surfaces] == [None] * len(analysis.surfaces)  # judged: dropped

@@ -24,10 +24,12 @@ def test_word_keys_are_the_skeleton_and_its_sorted_letters():
     assert given_key("dmitri") == given_key("dmitry") == "mtr"
 
 
-def test_keys_are_worked_out_once_and_kept_on_the_surface():
+def test_keys_kept_on_a_surface_are_used_and_others_are_not_kept():
     s = surface("Sergei Lavrov")
     keys = blocking_keys(s)
-    assert s.blocking is keys and blocking_keys(s) is keys
+    assert s.blocking is None and blocking_keys(s) == keys  # worked out again: not held in memory
+    s.blocking = ({"kept"}, set())
+    assert blocking_keys(s) == ({"kept"}, set())
 
 
 def test_a_one_word_person_name_probes_family_names():
