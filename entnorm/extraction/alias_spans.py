@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import ahocorasick
-
 from entnorm import data
+from entnorm.extraction.screen import Screen
 
 _SUFFIXES = data.words("name_suffixes")
 _ENDS = "\0"  # a trie key no word can be: the names that end at a node
@@ -50,12 +49,7 @@ class AliasMatcher:
         for name, label in names:
             if first := self._WORD.search(name):
                 self._waiting.setdefault(first.group().casefold(), []).append((name, label))
-        self._screen = None
-        if 0 < len(self._waiting) <= SCREEN_MAX_WORDS:
-            self._screen = ahocorasick.Automaton()
-            for first in self._waiting:
-                self._screen.add_word(first, first)
-            self._screen.make_automaton()
+        self._screen = Screen(self._waiting) if 0 < len(self._waiting) <= SCREEN_MAX_WORDS else None
 
     def _branch(self, first: str) -> dict | None:
         """The trie node of a first word (case-folded), its names added on the first call."""
@@ -75,7 +69,7 @@ class AliasMatcher:
         found: list[tuple[int, int, str]] = []
         if not self._root and not self._waiting:
             return found
-        if self._screen is not None and next(self._screen.iter(text.casefold()), None) is None:
+        if self._screen is not None and not self._screen.holds_any(text.casefold()):
             return found  # no listed name's first word is in the text
         # one pass over the words: a dictionary lookup for each, then one per further word of a name that
         # starts there, whatever the number of names

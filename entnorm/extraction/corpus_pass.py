@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 import ahocorasick
 
 from entnorm import data
+from entnorm.extraction.screen import Screen
 from entnorm.extraction.spans import in_a_title
 from entnorm.records import Document, Mention
 
@@ -117,15 +118,11 @@ _LIST_SEPARATOR = re.compile(r",? and |, ")
 def _listed_with_groups(documents: Sequence[Document], named: Counter, groups: set[str]) -> set[str]:
     """Plural one-word names listed together with groups of people ("Alawites, Christians, and Druze")."""
     found: set[str] = set()
-    named_groups = [group for group in groups if group]
-    if not named_groups:
+    screen = Screen(groups)  # one pass over each text, however many groups
+    if not screen:
         return found
-    screen = ahocorasick.Automaton()  # one pass over each text, however many groups
-    for group in named_groups:
-        screen.add_word(group, group)
-    screen.make_automaton()
     for document in documents:
-        if next(screen.iter(document.text), None) is None:
+        if not screen.holds_any(document.text):
             continue  # no group named here: no list to read
         for run in _LISTED.finditer(document.text):
             items = _LIST_SEPARATOR.split(run.group())
