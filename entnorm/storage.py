@@ -50,6 +50,20 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         raise
 
 
+def store_newest(path: Path, data: bytes, *, keep: int) -> None:
+    """Write a cache file (`write_atomic`, its folder made if need be), then delete all but the `keep` newest
+    files with its suffix in its folder, so that a cache folder never grows past a few entries.
+
+    Raises:
+        OSError: as `write_atomic`, or a file could not be listed or deleted.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, data)
+    kept = sorted(path.parent.glob(f"*{path.suffix}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in kept[keep:]:
+        old.unlink(missing_ok=True)
+
+
 @contextmanager
 def replaced_file(path: str) -> Iterator[str]:
     """A temporary path in the folder of `path` to build a file at (a database, which is not written as a

@@ -40,3 +40,20 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         write_atomic(path, "new")
     assert path.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.txt"]
+
+
+def test_store_newest_writes_and_keeps_only_the_newest_files_of_its_kind(tmp_path):
+    import os
+
+    from entnorm.storage import store_newest
+
+    folder = tmp_path / "cache" / "kind"
+    (folder.parent).mkdir()
+    for i, name in enumerate(["a", "b", "c"]):
+        store_newest(folder / f"{name}.marshal", name.encode(), keep=2)
+        os.utime(folder / f"{name}.marshal", (1000 + i, 1000 + i))  # a, b, c in age order
+    (folder / "other.txt").write_text("not of its kind")
+    assert sorted(p.name for p in folder.iterdir()) == ["b.marshal", "c.marshal", "other.txt"]
+    store_newest(folder / "d.marshal", b"d", keep=2)
+    assert sorted(p.name for p in folder.iterdir()) == ["c.marshal", "d.marshal", "other.txt"]
+    assert (folder / "d.marshal").read_bytes() == b"d"

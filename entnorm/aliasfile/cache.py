@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 
 from entnorm.aliasfile.table import AliasEntity, AliasTable
-from entnorm.storage import cache_dir, write_atomic
+from entnorm.storage import cache_dir, store_newest
 
 #: Bump when what is stored or how a file is read changes: old entries are then not found.
 TABLE_FORMAT = 1
@@ -96,11 +96,7 @@ def store_table(text: str, table: AliasTable) -> None:
     _remember(digest, _copy(table, table.path))  # a copy: the caller may go on editing its own
     target = _path(digest)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, marshal.dumps((rows, table.by_key)))
-        entries = sorted(target.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[KEEP:]:
-            old.unlink(missing_ok=True)
+        store_newest(target, marshal.dumps((rows, table.by_key)), keep=KEEP)
     except OSError:
         pass  # no cache: the next run parses again
     except ValueError:  # marshal refuses a value it cannot store: leave it uncached

@@ -15,6 +15,7 @@ mention could never be compared with one. The blocker then counts every listed n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 from array import array
@@ -36,7 +37,7 @@ from entnorm.resolution.blocking import (
     sound_signature,
 )
 from entnorm.resolution.surfaces import Surface, Tally, is_short, with_places_spelled_alike
-from entnorm.storage import cache_dir, write_atomic
+from entnorm.storage import cache_dir, store_newest
 
 #: Bump when what is stored changes: old entries are then not found.
 INDEX_FORMAT = 1
@@ -283,14 +284,8 @@ def _earlier_names() -> dict[tuple[str, str], tuple[bytes, int]]:
 
 def _store(path: Path, index: AliasIndex) -> None:
     parts = (index.keys, index.entities, index.labels, index.records, index.sounds.tobytes(), index.filed, index.probed)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, marshal.dumps((MATCHING_FINGERPRINT, *parts)))
-        kept = sorted(path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in kept[KEEP:]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # no cache: the next run prepares the names again
+    with contextlib.suppress(OSError):  # no cache: the next run prepares the names again
+        store_newest(path, marshal.dumps((MATCHING_FINGERPRINT, *parts)), keep=KEEP)
 
 
 def alias_index(table: AliasTable, gazetteer: Gazetteer) -> AliasIndex:

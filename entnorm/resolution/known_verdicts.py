@@ -15,6 +15,7 @@ depends on more than the two names and is worked out again in every run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ from pathlib import Path
 from entnorm.names.parse import Name
 from entnorm.names.verdict import Verdict
 from entnorm.resolution.alias_index import MATCHING_FINGERPRINT, NAME_FIELDS
-from entnorm.storage import cache_dir, write_atomic
+from entnorm.storage import cache_dir, store_newest
 
 #: Bump when what is stored changes: old files are then not read.
 FORMAT = 1
@@ -97,11 +98,5 @@ class KnownVerdicts:
         run did not compare. A cache that cannot be written is no reason to fail."""
         if self.path is None or (not self._fresh and len(self._kept) == len(self._known)):
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, marshal.dumps((f"{FORMAT}:{MATCHING_FINGERPRINT}", self._kept)))
-            kept = sorted(self.path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in kept[KEEP:]:
-                old.unlink(missing_ok=True)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            store_newest(self.path, marshal.dumps((f"{FORMAT}:{MATCHING_FINGERPRINT}", self._kept)), keep=KEEP)
