@@ -24,6 +24,7 @@ LISTS = (
     "greek_latin",
     "group_nouns",
     "hangul_letters",
+    "hangul_vowel_spellings",
     "latin_particles",
     "legal_forms",
     "name_links",

@@ -28,7 +28,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from entnorm import data
 from entnorm.labels import ORG, PERSON
-from entnorm.names import arabic
+from entnorm.names import arabic, hangul
 from entnorm.names.distinguish import settled_before_words
 from entnorm.names.parse import Name, is_generic, parse, stem
 from entnorm.names.phonetic import BALTIC_ENDINGS, baltic_stem, skeleton, sound
@@ -207,9 +207,14 @@ def loose_similarity(a: str, b: str) -> float:
     return LOOSE_MATCH * ratio if ratio >= 0.7 else 0.0
 
 
-def _compare_person(ta: tuple[str, ...], tb: tuple[str, ...], similarity: Similarity = token_similarity) -> Verdict:
+def _compare_person(
+    ta: tuple[str, ...],
+    tb: tuple[str, ...],
+    similarity: Similarity = token_similarity,
+    loosely: Similarity | None = None,
+) -> Verdict:
     al = align(ta, tb, similarity)
-    loosely = loose_similarity if similarity is token_similarity else similarity
+    loosely = loosely or (loose_similarity if similarity is token_similarity else similarity)
     pairs = [p for p in al.pairs if not _is_initial_pair(ta, tb, p)]
     if not pairs:
         return NO_MATCH
@@ -418,6 +423,29 @@ def _similarity_for(a: Name, b: Name) -> Similarity:
     return _arabic_then_latin if a.arabic else _latin_then_arabic
 
 
+def _syllable_by_syllable(a: Name, b: Name, similarity: Similarity) -> Similarity:
+    """`similarity`, except that two words each written syllable by syllable, with as many syllables, agree
+    only when every syllable agrees (`_same_syllable`: "Jong-un" / "Jong-in" do not, "Jong-un" / "Jeong-eun"
+    do). Each syllable is short, so a letter more or less is another name, which the budget of the whole word
+    would forgive."""
+    parts_a = {"".join(parts): parts for parts in a.syllables}
+    parts_b = {"".join(parts): parts for parts in b.syllables}
+
+    def compared(x: str, y: str) -> float:
+        px, py = parts_a.get(x), parts_b.get(y)
+        if px and py and len(px) == len(py) and not all(map(_same_syllable, px, py)):
+            return 0.0
+        return similarity(x, y)
+
+    return compared
+
+
+def _same_syllable(a: str, b: str) -> bool:
+    """Two syllables of a romanised name agree by sound, or as spellings of one Hangul syllable ("Seok" / "Suk",
+    "Hui" / "Hee")."""
+    return token_similarity(a, b) > 0 or hangul.same_syllable(a, b)
+
+
 def compare(a: Name, b: Name) -> Verdict:
     """Compare two names of the same kind. Symmetric up to the wording of `reason`."""
     if a.kind != b.kind:
@@ -430,10 +458,13 @@ def compare(a: Name, b: Name) -> Verdict:
     if short_a != short_b and a.strong and b.strong:
         return _compare_family_name(a, b) if short_a else _compare_family_name(b, a)
     similarity = _similarity_for(a, b)
+    loosely = loose_similarity if similarity is token_similarity else similarity
+    if a.syllables and b.syllables:
+        similarity, loosely = _syllable_by_syllable(a, b, similarity), _syllable_by_syllable(a, b, loosely)
     best: Verdict | None = None
     for ra in a.readings:
         for rb in b.readings:
-            verdict = _compare_person(ra, rb, similarity)
+            verdict = _compare_person(ra, rb, similarity, loosely)
             if best is None or (verdict.score, not verdict.conflict) > (best.score, not best.conflict):
                 best = verdict
     return best or NO_MATCH

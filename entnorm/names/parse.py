@@ -75,6 +75,9 @@ class Name:
     #: The name is written in Arabic script: its tokens are its reading (`arabic.reading`), which a Latin
     #: name is compared with by `arabic.similarity`.
     arabic: bool = False
+    #: The syllables of each word written syllable by syllable ("Geun-hye" → ("geun", "hye")): such a word is
+    #: one given name, and two of them agree only syllable by syllable.
+    syllables: tuple[tuple[str, ...], ...] = ()
 
     def __post_init__(self) -> None:
         strong = tuple(t for t in self.tokens if len(t) > 1)
@@ -140,6 +143,18 @@ def _strip_prefix(token: str, prefixes: tuple[str, ...], min_rest: int) -> str |
 #: Two names written together, each capitalised ("JohnSmith"); a short first part is a prefix ("McDonald",
 #: "DeSantis", "MacArthur"), not a name.
 _GLUED_NAMES = re.compile(r"\b([A-Z][a-z]{3,})([A-Z][a-z]+)\b")
+
+
+#: A capitalised word joined by hyphens to lower-case syllables ("Jong-un", "Geun-hye", "Tse-tung"): one
+#: given name written syllable by syllable, as Korean and Chinese names are romanised.
+_SYLLABIC = re.compile(r"\b[A-Z][a-z]*(?:-[a-z]+)+\b")
+
+
+def syllabic_words(text: str) -> frozenset[str]:
+    """The words of `text` written syllable by syllable, as folded tokens ("Kim Jong-un" → {"jongun"})."""
+    if "-" not in text:
+        return frozenset()
+    return frozenset(_words(m.group().replace("-", ""))[0] for m in _SYLLABIC.finditer(text))
 
 
 def _person_tokens(text: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
@@ -326,11 +341,23 @@ def parse(text: str, kind: str) -> Name:
         patronymic = len(words) > 2 and words[-2] in LINKS
         if qualifiers:
             tokens, hyphenated = _without(tokens, qualifiers), {}
-        readings = _readings(tokens, hyphenated)
-        syllables = [hyphenated.get(i, (token,)) for i, token in enumerate(tokens)]
-        if (pinyin := wade_giles.pinyin_reading(syllables)) and pinyin not in readings:
+        # a name written syllable by syllable is not read as its syllables: "Kim Jong" is not "Kim Jong-un"
+        syllabic = syllabic_words(text)
+        readings = _readings(tokens, {i: parts for i, parts in hyphenated.items() if tokens[i] not in syllabic})
+        words_as_syllables = [hyphenated.get(i, (token,)) for i, token in enumerate(tokens)]
+        if (pinyin := wade_giles.pinyin_reading(words_as_syllables)) and pinyin not in readings:
             readings = (*readings[: MAX_READINGS - 1], pinyin)
-        return Name(text, kind, readings[0], readings, qualifiers=qualifiers, cjk=cjk, patronymic=patronymic)
+        syllables = tuple(parts for i, parts in sorted(hyphenated.items()) if tokens[i] in syllabic)
+        return Name(
+            text,
+            kind,
+            readings[0],
+            readings,
+            qualifiers=qualifiers,
+            cjk=cjk,
+            patronymic=patronymic,
+            syllables=syllables,
+        )
     tokens_of = _org_tokens if kind == ORG else _place_tokens
     tokens = tokens_of(text)
     if qualifiers:

@@ -21,6 +21,7 @@ import marshal
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -46,18 +47,8 @@ MIN_ENTITIES = 2_000
 #: Indexes kept (about 100 MB each for 100,000 entities): the file's current one and the one before an edit.
 KEEP = 2
 
-NAME_FIELDS = (
-    "text",
-    "kind",
-    "tokens",
-    "readings",
-    "initials",
-    "is_acronym",
-    "qualifiers",
-    "cjk",
-    "patronymic",
-    "arabic",
-)
+#: The fields a parsed name is rebuilt from (`strong` is worked out from its tokens).
+NAME_FIELDS = tuple(f.name for f in fields(Name) if f.name != "strong")
 _PLACE_FIELDS = ("geonameid", "name", "feature", "population")
 
 

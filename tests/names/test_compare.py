@@ -272,6 +272,36 @@ def test_romanisation_systems_meet(a, b):
     assert verdict.score > 0 and verdict.full and not verdict.conflict
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Kim Jong-un", "Kim Jong"),  # a given name is two syllables: the first alone is not it
+        ("김정은", "Kim Jong"),
+        ("Kim Jong-un", "Kim Jong-in"),  # one syllable apart, which the whole word's budget would forgive
+        ("Lee Jae-myung", "Lee Jae-yong"),
+        ("Kim Yo-jong", "Kim Yong-jong"),
+    ],
+)
+def test_names_written_syllable_by_syllable_differ_in_one_syllable(a, b):
+    assert compare(parse(a, PERSON), parse(b, PERSON)).score == 0
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Kim Jong-un", "Kim Jong Un"),
+        ("Kim Jong-un", "Kim Jongun"),
+        ("Kim Jong-un", "Kim Jeong-eun"),
+        ("Lee Jae-myung", "Lee Jae-myong"),
+        ("Yoon Seok-yeol", "Yoon Suk-yeol"),
+        ("Hu Jin-tao", "Hu Chin-tao"),
+    ],
+)
+def test_names_written_syllable_by_syllable_meet_syllable_by_syllable(a, b):
+    verdict = person(a, b)
+    assert verdict.score > 0 and verdict.full and not verdict.conflict
+
+
 def test_a_korean_given_name_in_hangul_still_differs_from_its_sibling():
     assert person("김정은", "Kim Jong-il").conflict
     assert person("Mao Tse-tung", "Mao Zemin").conflict

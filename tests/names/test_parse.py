@@ -1,7 +1,7 @@
 import pytest
 
 from entnorm.labels import ORG, PERSON, PLACE
-from entnorm.names.parse import parse
+from entnorm.names.parse import parse, syllabic_words
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,19 @@ def test_person_tokens(text, tokens):
 
 def test_person_readings_split_glued_article_and_hyphens():
     assert parse("Alshara", PERSON).readings == (("alshara",), ("shara",))
-    assert parse("Kim Jong-un", PERSON).readings == (("kim", "jongun"), ("kim", "jong", "un"))
+    assert parse("Garcia-Marquez", PERSON).readings == (("garciamarquez",), ("garcia", "marquez"))
+
+
+def test_a_name_written_syllable_by_syllable_is_one_word_and_keeps_its_syllables():
+    name = parse("Kim Jong-un", PERSON)
+    assert name.readings == (("kim", "jongun"),)  # never "kim jong un", which would let "Kim Jong" in
+    assert name.syllables == (("jong", "un"),)
+    assert parse("Jean-Pierre Raffarin", PERSON).syllables == ()  # two capitalised names joined
+
+
+def test_syllabic_words():
+    assert syllabic_words("Park Geun-hye and Mao Tse-tung") == {"geunhye", "tsetung"}
+    assert syllabic_words("Jean-Pierre al-Assad") == frozenset()
 
 
 @pytest.mark.parametrize(
