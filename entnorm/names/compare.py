@@ -31,7 +31,7 @@ from entnorm.labels import ORG, PERSON
 from entnorm.names import arabic, hangul
 from entnorm.names.distinguish import settled_before_words
 from entnorm.names.parse import Name, is_generic, parse, stem
-from entnorm.names.phonetic import BALTIC_ENDINGS, baltic_stem, skeleton, sound
+from entnorm.names.phonetic import BALTIC_ENDINGS, baltic_stem, skeleton, sound, x_as_kh
 from entnorm.names.verdict import NO_MATCH, Verdict
 
 #: Similarity given to an initial that agrees with a word ("J." / "John").
@@ -87,6 +87,10 @@ def token_similarity(a: str, b: str) -> float:
         distance = OSA.distance(sa.replace("g", "h"), sb.replace("g", "h"))
         if distance <= budget:
             return 0.9 - 0.6 * distance / longest
+    # Greek χ and Cyrillic х written x: "Mixail" / "Mikhail"; a little less sure
+    x_word, other = (a, b) if "x" in a else (b, a)
+    if "x" not in other and (kh := x_as_kh(x_word)) is not None and (sim := token_similarity(kh, other)):
+        return 0.95 * sim
     if a[-1] != "s" and b[-1] != "s":  # every Baltic ending ends in s
         return 0.0
     return _without_baltic_ending(a, b) or _without_baltic_ending(b, a)

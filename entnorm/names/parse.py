@@ -109,16 +109,42 @@ def _qualifiers(text: str, kind: str) -> tuple[str, ...]:
         elif all_caps or (dotted and len(word) == 1):
             continue
         elif _ROMAN.fullmatch(word) and (len(word) > 1 or last):
-            out.append(word.casefold())
+            out.append(roman_number(word) or word.casefold())
         elif kind != PERSON and last and len(word) == 1 and word.isupper():
             out.append(word.casefold())
     return tuple(out)
 
 
+_ROMAN_VALUES = (("c", 100), ("xc", 90), ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def roman_number(word: str) -> str | None:
+    """A roman numeral's value as digits ("XIV" → "14"), so that "Fund III" and "Fund 3" agree; None for
+    letters that are not a numeral as numerals are written ("IIX")."""
+    letters, value = word.casefold(), 0
+    rest = letters
+    for numeral, worth in _ROMAN_VALUES:
+        while rest.startswith(numeral):
+            rest, value = rest[len(numeral) :], value + worth
+    return str(value) if not rest and value and _as_roman(value) == letters else None
+
+
+def _as_roman(value: int) -> str:
+    out = ""
+    for numeral, worth in _ROMAN_VALUES:
+        count, value = divmod(value, worth)
+        out += numeral * count
+    return out
+
+
 def _without(tokens: list[str], qualifiers: tuple[str, ...]) -> list[str]:
-    """The tokens less the qualifiers (kept when nothing else is left: "1984")."""
-    rest = [t for t in tokens if t not in qualifiers and not (t.isdigit() and str(int(t)) in qualifiers)]
+    """The tokens less the qualifiers, numbers and numerals alike (kept when nothing else is left: "1984")."""
+    rest = [t for t in tokens if t not in qualifiers and _as_number(t) not in qualifiers]
     return rest or tokens
+
+
+def _as_number(token: str) -> str | None:
+    return str(int(token)) if token.isdigit() else roman_number(token)
 
 
 def _cjk(text: str) -> str:
@@ -243,6 +269,13 @@ def _unglued(text: str) -> str:
 _NUMBER_WORDS = data.table("number_words")
 
 
+_UNIT = re.compile(r"[1-9](?:st|nd|rd|th)?")
+
+
+def _is_tens(word: str) -> bool:
+    return word.isdigit() and len(word) == 2 and word.endswith("0") and word != "10"
+
+
 def _numbers_as_digits(words: list[str]) -> list[str]:
     """Numbers written as words, as digits ("first" 1st, "forty four" 44), so that both spellings meet."""
     out: list[str] = []
@@ -250,8 +283,9 @@ def _numbers_as_digits(words: list[str]) -> list[str]:
         number = _NUMBER_WORDS.get(word)
         if number is None:
             out.append(word)
-        elif number.isdigit() and out and out[-1].isdigit() and out[-1].endswith("0") and len(number) == 1:
-            out[-1] = str(int(out[-1]) + int(number))  # a tens word, then a unit: "forty four"
+        elif out and _is_tens(out[-1]) and _UNIT.fullmatch(number):
+            # a tens word, then a unit: "forty four" 44, "twenty first" 21st
+            out[-1] = str(int(out[-1]) + int(number[0])) + number[1:]
         else:
             out.append(number)
     return out

@@ -141,6 +141,19 @@ def ukrainian_h_as_g(token: str) -> str | None:
 
 
 _SOFT_G = re.compile(r"(?<=[aeiou])g(?=[ei])")
+#: An x that may write Greek χ or Cyrillic х, as kh: inside a word ("Mixail") or before a consonant ("Xristos");
+#: a first x before a vowel is left alone, as pinyin writes it ("Xi", "Xu": not "Khu").
+_X_AS_KH = re.compile(r"(?<=.)x|^x(?![aeiouy])")
+
+
+def x_as_kh(token: str) -> str | None:
+    """The word with an x written as kh, as Greek χ and Cyrillic х are written in English ("Mixail" /
+    "Mikhail", "Xristos" / "Khristos"), or None when it has no such x. The sound reads x as ks, as in
+    "Alexei" / "Aleksei", so both readings are tried."""
+    variant = _X_AS_KH.sub("kh", token)
+    return variant if variant != token else None
+
+
 #: Nominative endings Baltic languages add to foreign names: Petrov → Petrovs (lv), Petrovas (lt).
 BALTIC_ENDINGS = ("s", "as", "is", "us", "ys")
 
@@ -149,8 +162,8 @@ BALTIC_ENDINGS = ("s", "as", "is", "us", "ys")
 def other_spellings(token: str) -> tuple[str, ...]:
     """Spellings of the word whose skeletons differ from its own, for blocking: a Ukrainian h as the Russian
     g; ch as kh, which German, Polish and Czech write ch ("Promtechnologia" / "Promtekhnologiya"); a first j as
-    zh, and a g before e or i as zh, as French writes them ("Jirinovski", "Prigogine"); and the
-    word without a Baltic nominative ending ("Safinas" / "Safin"), longest ending first."""
+    zh, and a g before e or i as zh, as French writes them ("Jirinovski", "Prigogine"); an x as kh ("Mixail");
+    and the word without a Baltic nominative ending ("Safinas" / "Safin"), longest ending first."""
     out = []
     if (variant := ukrainian_h_as_g(token)) is not None:
         out.append(variant)
@@ -160,6 +173,8 @@ def other_spellings(token: str) -> tuple[str, ...]:
         out.append("zh" + token[1:])
     if (soft := _SOFT_G.sub("zh", token)) != token:  # French g before e / i ("Prigogine" / "Prigozhin")
         out.append(soft)
+    if (kh := x_as_kh(token)) is not None:
+        out.append(kh)
     if (stem := baltic_stem(token)) is not None:
         out.append(stem)
     return tuple(out)

@@ -74,9 +74,9 @@ def word_keys(kind: str, token: str) -> frozenset[str]:
         keys = {f"{kind}:{skel}"}
     else:
         keys = {f"{kind}:{skel}", f"{kind}~{''.join(sorted(skel))}"}
-    for variant in other_spellings(token):
-        if len(skeleton(variant)) >= 3:
-            keys.add(f"{kind}:{skeleton(variant)}")
+    for variant in other_spellings(token):  # a short skeleton, keyed by the sound as above ("Zhaleh" / "Jaleh")
+        variant_skeleton = skeleton(variant)
+        keys.add(f"{kind}:{variant_skeleton}" if len(variant_skeleton) >= 3 else f"{kind}=" + sound(variant))
     return frozenset(keys)
 
 

@@ -216,6 +216,9 @@ def test_initials_and_initialisms(a, b, kind, full):
     [
         ("First National Bank", "1st National Bank", ORG, True, False),  # numbers written as words
         ("Forty-Four Holdings", "44 Holdings", ORG, True, False),
+        ("Twenty-First Century Fox", "21st Century Fox", ORG, True, False),  # a tens word and an ordinal
+        ("Apex Fund III", "Apex Fund 3", ORG, True, False),  # a roman numeral is its number
+        ("Apex Fund I", "Apex Fund II", ORG, False, True),
         ("JohnSmith", "John Smith", PERSON, True, False),  # two names written together
         ("McDonald", "Mc Donald", PERSON, False, False),  # ... but a short prefix is part of the name
         ("Smith", "Smith & Jones", ORG, False, True),  # a partnership is not one of its partners
@@ -228,6 +231,18 @@ def test_initials_and_initialisms(a, b, kind, full):
 def test_token_shapes(a, b, kind, full, conflict):
     verdict = compare(parse(a, kind), parse(b, kind))
     assert (verdict.full, verdict.conflict) == (full, conflict)
+
+
+@pytest.mark.parametrize(
+    "a, b", [("Mixail Gorbachev", "Mikhail Gorbachev"), ("Xristos", "Christos"), ("Alexei", "Aleksei")]
+)
+def test_an_x_may_write_kh_or_ks(a, b):
+    verdict = person(a, b)
+    assert verdict.score > 0 and verdict.full
+
+
+def test_a_first_x_before_a_vowel_is_pinyin_not_kh():
+    assert person("Xu Qiliang", "Hu Qiliang").conflict
 
 
 def test_an_initial_that_begins_no_word_of_the_longer_name_contradicts_it():

@@ -1,7 +1,7 @@
 import pytest
 
 from entnorm.labels import ORG, PERSON, PLACE
-from entnorm.names.parse import parse, syllabic_words
+from entnorm.names.parse import parse, roman_number, syllabic_words
 
 
 @pytest.mark.parametrize(
@@ -39,6 +39,12 @@ def test_a_name_written_syllable_by_syllable_is_one_word_and_keeps_its_syllables
     assert name.readings == (("kim", "jongun"),)  # never "kim jong un", which would let "Kim Jong" in
     assert name.syllables == (("jong", "un"),)
     assert parse("Jean-Pierre Raffarin", PERSON).syllables == ()  # two capitalised names joined
+
+
+def test_roman_number():
+    assert [roman_number(w) for w in ("XIV", "III", "I", "XL")] == ["14", "3", "1", "40"]
+    assert roman_number("IIX") is None and roman_number("LC") is None  # not as numerals are written
+    assert parse("Louis XIV", PERSON).qualifiers == ("14",) and parse("Apex Fund III", ORG).tokens == ("apex", "fund")
 
 
 def test_syllabic_words():

@@ -73,6 +73,9 @@ def test_skeleton_writes_any_first_vowel_as_a():
         ("safinas", ("safin",)),  # a Baltic nominative ending off
         ("jirinovski", ("zhirinovski",)),  # French j for zh
         ("prigogine", ("prigozhine",)),  # and French g before e or i
+        ("mixail", ("mikhail",)),  # an x as kh inside a word
+        ("xristos", ("khristos", "xristo")),  # and before a consonant (and a Baltic -s off)
+        ("xu", ()),  # not a first x before a vowel (pinyin)
         ("schmidt", ()),  # sch is not ch
         ("moss", ()),
     ],

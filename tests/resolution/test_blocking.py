@@ -85,6 +85,11 @@ def test_organisations_meet_through_other_spellings(a, b):
     assert list(candidate_pairs([surface(a, ORG), surface(b, ORG)])) == [(0, 1)]
 
 
+def test_an_other_spelling_with_a_short_skeleton_is_keyed_by_its_sound():
+    assert list(candidate_pairs([surface("Zhaleh"), surface("Jaleh")])) == [(0, 1)]  # Persian zh and j
+    assert list(candidate_pairs([surface("Mixail"), surface("Mikhail")])) == [(0, 1)]
+
+
 def test_baltic_endings_meet_in_blocking():
     assert list(candidate_pairs([surface("Maratas Safinas"), surface("Marat Safin")])) == [(0, 1)]
 
