@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from entnorm import data
+from entnorm.names.phonetic import consonants
 
 ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 #: Vowel marks and the tatweel, which news text rarely writes and names never depend on.
@@ -123,7 +124,22 @@ def _pattern(read: str) -> re.Pattern[str]:
             parts.append("(?:" + "|".join(_LATIN_OF[unit]) + ")+")  # a doubled letter (shadda) is not written
         else:
             parts.append(re.escape(unit))
-    return re.compile(_SHORT_VOWELS.join(parts))
+    # a final consonant may be followed by a silent e, as French writes it ("Yasmine", "Amine", "Karime")
+    ending = "e?" if units and units[-1] not in _VOWEL_SPELLINGS and units[-1] != "a" else ""
+    return re.compile(_SHORT_VOWELS.join(parts) + ending)
+
+
+def consonant_keys(read: str) -> tuple[str, ...]:
+    """The consonants (`phonetic.consonants`) of the Latin spellings of a word of a reading, for blocking: as
+    read, then with one letter at a time in each of its other spellings ("jml", then "kml": جمال is "Jamal" and,
+    in Egypt, "Gamal"; عثمان "Othman" and "Osman")."""
+    units = _UNIT.findall(read)
+    keys = [consonants(read)]
+    for i, unit in enumerate(units):
+        for spelling in _LATIN_OF.get(unit, ()):
+            if spelling != unit and (key := consonants("".join([*units[:i], spelling, *units[i + 1 :]]))) not in keys:
+                keys.append(key)
+    return tuple(keys)
 
 
 #: The similarity of an Arabic-script word and a Latin word that spells it.

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, product
 
 from entnorm.labels import ORG, PERSON
+from entnorm.names.arabic import consonant_keys as arabic_consonant_keys
 from entnorm.names.parse import Name, is_generic
 from entnorm.names.phonetic import consonants, other_spellings, skeleton, sound
 from entnorm.resolution.surfaces import Surface
@@ -113,8 +114,11 @@ def _person_keys(s: Surface) -> tuple[set[str], set[str]]:
     for reading in s.name.readings:  # type: ignore[union-attr]
         strong = [t for t in reading if len(t) > 1]
         if strong:
-            by_consonants = PERSON_CONSONANTS + "|".join(consonants(t) for t in (strong[-1], strong[0])[: len(strong)])
-            (probes if arabic else filed).add(by_consonants)
+            ends = (strong[-1], strong[0])[: len(strong)]
+            if arabic:  # each word also in its letters' other spellings
+                probes |= {PERSON_CONSONANTS + "|".join(c) for c in product(*map(arabic_consonant_keys, ends))}
+            else:
+                filed.add(PERSON_CONSONANTS + "|".join(map(consonants, ends)))
         if len(strong) <= 1:
             for token in strong:
                 keys = word_keys(PERSON_ALONE, token)

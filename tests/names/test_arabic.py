@@ -1,6 +1,7 @@
 import pytest
 
-from entnorm.names.arabic import ARABIC_MATCH, is_arabic, reading, similarity
+from entnorm.names.arabic import ARABIC_MATCH, consonant_keys, is_arabic, reading, similarity
+from entnorm.names.phonetic import consonants
 
 
 @pytest.mark.parametrize(
@@ -39,6 +40,8 @@ def test_is_arabic():
         ("fatma", "fatimah"),
         ("khald", "khalid"),
         ("shra", "sharaa"),
+        ("yasmin", "yasmine"),  # a silent e after a final consonant, as French writes it
+        ("jmal", "gamal"),  # ج as Egypt writes it
     ],
 )
 def test_a_latin_spelling_of_the_reading_matches(read, latin):
@@ -60,3 +63,10 @@ def test_other_words_do_not(read, latin):
 
 def test_the_same_letters_are_the_same_word():
     assert similarity("issa", "issa") == 1.0
+
+
+def test_consonant_keys_are_the_reading_then_one_letter_at_a_time_spelled_otherwise():
+    keys = consonant_keys(reading("جمال"))
+    assert keys[0] == consonants("jamal") and consonants("gamal") in keys
+    assert consonants("osman") in consonant_keys(reading("عثمان"))
+    assert consonant_keys("mrm") == ("mrm",)  # no letter with another spelling

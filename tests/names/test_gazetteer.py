@@ -28,6 +28,13 @@ def test_unknown_names(name):
     assert default_gazetteer().lookup(name) is None
 
 
+def test_a_name_in_arabic_script_of_three_letters_must_spell_the_place():
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup("دمشق").name == "Damascus"  # found by its letters
+    assert gazetteer.lookup("حمص").name == "Homs"  # three letters that spell Homs
+    assert gazetteer.lookup("سعيد") is None  # Saeed: three letters that Sydney's alternate names hold
+
+
 def test_countries_win_over_cities_of_the_same_name():
     assert default_gazetteer().lookup("Georgia").feature == "country"
 

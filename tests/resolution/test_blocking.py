@@ -96,3 +96,7 @@ def test_baltic_endings_meet_in_blocking():
 
 def test_a_one_word_organisation_meets_its_words_written_apart():
     assert list(candidate_pairs([surface("McDonalds", ORG), surface("Mc Donald's", ORG)])) == [(0, 1)]
+
+
+def test_a_name_in_arabic_script_meets_the_other_spellings_of_its_letters():
+    assert list(candidate_pairs([surface("جمال عبد الناصر"), surface("Gamal Abdel Nasser")])) == [(0, 1)]
