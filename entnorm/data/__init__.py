@@ -23,6 +23,7 @@ LISTS = (
     "event_words",
     "greek_latin",
     "group_nouns",
+    "hangul_consonant_spellings",
     "hangul_letters",
     "hangul_vowel_spellings",
     "latin_particles",

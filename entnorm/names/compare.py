@@ -420,11 +420,30 @@ def _latin_then_arabic(a: str, b: str) -> float:
 
 
 def _similarity_for(a: Name, b: Name) -> Similarity:
-    """How the words of `a` and `b` are compared: as Latin words, or as an Arabic name's reading against Latin
-    spellings when one of the two is written in Arabic script."""
-    if a.arabic == b.arabic:
-        return token_similarity
-    return _arabic_then_latin if a.arabic else _latin_then_arabic
+    """How the words of `a` and `b` are compared: as Latin words, as an Arabic name's reading against Latin
+    spellings when one of the two is written in Arabic script, or as the romanisations of a name written in
+    Hangul against a Latin one."""
+    if a.arabic != b.arabic:
+        return _arabic_then_latin if a.arabic else _latin_then_arabic
+    if a.hangul != b.hangul and not (a.cjk if b.hangul else b.cjk):
+        return _hangul_against_latin(a if a.hangul else b, flip=b.hangul)
+    return token_similarity
+
+
+@lru_cache(maxsize=1 << 10)
+def _hangul_against_latin(name: Name, *, flip: bool) -> Similarity:
+    """Words of a Hangul name's reading against Latin words: `hangul.HANGUL_MATCH` when the Latin word spells
+    the Hangul one in a usual romanisation ("이" / "Lee", "박" / "Park"), else nothing (a Latin word one letter
+    from the reading may be another syllable: "Geun-hee" is not 근혜); words that are not Hangul as Latin words."""
+    spelled = hangul.spellings(name.text, person=name.kind == PERSON)
+
+    def similarity(read: str, latin: str) -> float:
+        pattern = spelled.get(read)
+        if pattern is None:
+            return token_similarity(read, latin)
+        return max(hangul.HANGUL_MATCH, token_similarity(read, latin)) if pattern.fullmatch(latin) else 0.0
+
+    return (lambda latin, read: similarity(read, latin)) if flip else similarity
 
 
 def _syllable_by_syllable(a: Name, b: Name, similarity: Similarity) -> Similarity:
@@ -463,7 +482,7 @@ def compare(a: Name, b: Name) -> Verdict:
         return _compare_family_name(a, b) if short_a else _compare_family_name(b, a)
     similarity = _similarity_for(a, b)
     loosely = loose_similarity if similarity is token_similarity else similarity
-    if a.syllables and b.syllables:
+    if a.syllables and b.syllables and a.hangul == b.hangul:  # a Hangul name's spellings are read syllable by syllable
         similarity, loosely = _syllable_by_syllable(a, b, similarity), _syllable_by_syllable(a, b, loosely)
     best: Verdict | None = None
     for ra in a.readings:

@@ -3,16 +3,23 @@
 unidecode writes "김정은" as one run, "gimjeongeun", where the news writes "Kim Jong-un": the family name, then
 the given name's syllables joined by a hyphen. Here each Hangul syllable is decomposed into its initial,
 vowel and final (Unicode arranges the syllables so that this is arithmetic) and romanised on its own, in the
-Revised Romanization except that a word's first ㄱ is "k", as English texts write it ("Kim", "Kang",
-"Ki-moon"). A word of two to four syllables is a name with its family name first, and its given name is
-written with hyphens between syllables, which the parser reads as one name kept with its syllables. The
-remaining differences ("jeong" / "jong", "geun" / "gun") are the vowel spellings `phonetic.sound` evens out;
+Revised Romanization except that a word's first ㄱ is "k", as English texts write it ("Kim", "Kang"). A word
+of two to four syllables is a name with its family name first, and its given name is written with hyphens
+between syllables, which the parser reads as one name kept with its syllables (a word of two syllables may
+also be a given name alone).
+
+A Latin name is compared with a Hangul one through `spellings`: for each word, every spelling the usual
+romanisations give it, syllable by syllable, from two data tables (`hangul_consonant_spellings`,
+`hangul_vowel_spellings`): "이" is Yi, Lee or Rhee, "박" Bak, Pak or Park, "정" Jeong, Jong or Chung.
 `same_syllable` says whether two romanised syllables can be one, whichever system wrote them.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import product
+from math import prod
 
 from entnorm import data
 from entnorm.names.phonetic import consonants
@@ -38,14 +45,44 @@ def _syllable(ch: str, first: bool) -> str:
     return start.replace("-", "") + _VOWELS[vowel] + _FINALS[final].replace("-", "")
 
 
-def _word(word: str, person: bool) -> str:
-    """A word as romanised names are written: capitalised, and a person's given name syllable by syllable."""
-    if not person:
-        return "".join(_syllable(ch, i == 0) for i, ch in enumerate(word)).capitalize()
-    syllables = [_syllable(ch, i == 0) for i, ch in enumerate(word)]
-    if 2 <= len(syllables) <= 4:  # family name, then the given name's syllables
-        return syllables[0].capitalize() + " " + "-".join(syllables[1:]).capitalize()
-    return "-".join(syllables).capitalize()
+#: What a run of Hangul is in a name: a person's family name, given name, or whole name when it cannot be
+#: split (more than four syllables), or any other word.
+FAMILY, GIVEN, NAME, WORD = "family", "given", "name", "word"
+
+
+def _groups(text: str, person: bool) -> list[tuple[str, str]]:
+    """The runs of Hangul in `text` as its reading writes them, each a word, a family name or a given name."""
+    words = text.split()
+    if person and len(words) > 1 and all(_HANGUL_WORD.fullmatch(w) for w in words):
+        # written with a space after the family name: the given name is one word
+        return [(w, FAMILY if i == 0 else GIVEN) for i, w in enumerate(words)]
+    out = []
+    for m in _HANGUL_WORD.finditer(text):
+        word = m.group()
+        if person and 2 <= len(word) <= 4:  # family name, then the given name's syllables
+            out += [(word[0], FAMILY), (word[1:], GIVEN)]
+        elif person and len(word) == 1:  # a family name alone
+            out.append((word, FAMILY))
+        else:
+            out.append((word, NAME if person else WORD))
+    return out
+
+
+def given_name_reading(text: str) -> str | None:
+    """A person's name of one Hangul word of two syllables read as a given name alone ("서연" → "Seo-yeon"), or
+    None: such a word is as often a given name as a family name and a one-syllable given name."""
+    word = text.strip()
+    return _written(word, GIVEN) if len(word) == 2 and _HANGUL_WORD.fullmatch(word) else None
+
+
+def _written(group: str, role: str) -> str:
+    """A word as romanised names are written: capitalised, a person's given name syllable by syllable, and a
+    first ㄱ as k except inside a name ("Kim", "Kang"; "Jeong-gu")."""
+    syllables = [_syllable(ch, i == 0 and role != GIVEN) for i, ch in enumerate(group)]
+    written = ("-" if role in (GIVEN, NAME) else "").join(syllables)
+    if len(written) == 1 and role == FAMILY:  # a vowel alone is no initial: 이 is "Yi", 오 "Oh"
+        written = "yi" if written == "i" else written + "h"
+    return written.capitalize()
 
 
 def reading(text: str, *, person: bool) -> str:
@@ -54,10 +91,8 @@ def reading(text: str, *, person: bool) -> str:
     as one name (`parse.syllabic_words`)."""
     words = text.split()
     if person and len(words) > 1 and all(_HANGUL_WORD.fullmatch(w) for w in words):
-        # written with a space after the family name: the given name is one word
-        given = ["-".join(_syllable(ch, False) for ch in w).capitalize() for w in words[1:]]
-        return " ".join([_word(words[0], False), *given])
-    return _HANGUL_WORD.sub(lambda m: _word(m.group(), person), text)
+        return " ".join(_written(group, role) for group, role in _groups(text, person))
+    return _HANGUL_WORD.sub(lambda m: " ".join(_written(g, role) for g, role in _groups(m.group(), person)), text)
 
 
 def _vowels_written(table: dict[str, str]) -> dict[str, frozenset[str]]:
@@ -87,3 +122,65 @@ def same_syllable(a: str, b: str) -> bool:
     ):
         return False
     return bool(_VOWELS_WRITTEN.get(vowel_a, frozenset()) & _VOWELS_WRITTEN.get(vowel_b, frozenset()))
+
+
+_SPELLINGS_OF_VOWEL = {vowel: spellings.split() for vowel, spellings in data.table("hangul_vowel_spellings").items()}
+_SPELLINGS_OF_CONSONANT = {rr: spellings.split() for rr, spellings in data.table("hangul_consonant_spellings").items()}
+#: A family name whose first sound is ㅇ or ㄴ was written with r or l before the South's initial-sound rule
+#: dropped it, and often still is ("Rhee", "Lee", "Roh", "Lim", "Ryu").
+_INITIAL_LAW = {"": ["rh", "r", "l"], "n": ["r", "l"]}
+#: The similarity of a word written in Hangul and a Latin word that spells it.
+HANGUL_MATCH = 0.85
+
+
+def _any(spellings: list[str]) -> str:
+    return "(?:" + "|".join(sorted(map(re.escape, spellings), key=len, reverse=True)) + ")"
+
+
+def _syllable_parts(ch: str, family: bool) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The spellings of a syllable's initial, vowel, an h after it, and final."""
+    index = ord(ch) - _FIRST
+    initial = _INITIALS[index // (len(_VOWELS) * len(_FINALS))].replace("-", "")
+    vowel = _VOWELS[index // len(_FINALS) % len(_VOWELS)]
+    final = _FINALS[index % len(_FINALS)].replace("-", "")
+    onsets = _SPELLINGS_OF_CONSONANT.get(initial, [initial]) + (_INITIAL_LAW.get(initial, []) if family else [])
+    codas = _SPELLINGS_OF_CONSONANT.get(final, [final])
+    # an h after the vowel is written where English would lengthen it ("Oh", "Roh", "Ahn")
+    return onsets, _SPELLINGS_OF_VOWEL[vowel], ["", "h"], codas
+
+
+def _syllable_pattern(ch: str, family: bool) -> str:
+    return "".join(_any(part) for part in _syllable_parts(ch, family))
+
+
+#: A word is spelled out in full for blocking (`latin_spellings`) only when it has at most this many spellings.
+MAX_SPELLED = 64
+
+
+@lru_cache(maxsize=1 << 12)
+def latin_spellings(text: str, *, person: bool) -> dict[str, tuple[str, ...]]:
+    """For each word of `text`'s reading of one syllable, every Latin word that spells it ("박" → "bak", "pak",
+    "park" ...): blocking probes them, since a short word's skeleton ("bk") says nothing of "Park". Longer words
+    have too many spellings and are met through their other words."""
+    out = {}
+    for group, role in _groups(text, person):
+        if len(group) == 1:
+            parts = _syllable_parts(group, role == FAMILY)
+            if prod(map(len, parts)) <= MAX_SPELLED:
+                out[_written(group, role).casefold()] = tuple(sorted({"".join(p) for p in product(*parts)}))
+    return out
+
+
+@lru_cache(maxsize=1 << 12)
+def spellings(text: str, *, person: bool) -> dict[str, re.Pattern[str]]:
+    """For each word of `text`'s reading, as a folded token ("jeongeun"), the Latin words that spell it in any
+    of the usual romanisations: "김정은" → {"kim": Kim, Gim; "jeongeun": Jong-un, Jeong-eun, Chong-un ...}."""
+    out = {}
+    groups = _groups(text, person)
+    if person and given_name_reading(text) is not None:
+        groups.append((text.strip(), GIVEN))
+    for group, role in groups:
+        token = _written(group, role).replace("-", "").casefold()
+        pattern = "".join(_syllable_pattern(ch, role == FAMILY and i == 0) for i, ch in enumerate(group))
+        out[token] = re.compile(pattern)
+    return out

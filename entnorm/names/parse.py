@@ -78,6 +78,9 @@ class Name:
     #: The syllables of each word written syllable by syllable ("Geun-hye" → ("geun", "hye")): such a word is
     #: one given name, and two of them agree only syllable by syllable.
     syllables: tuple[tuple[str, ...], ...] = ()
+    #: The name is written in Hangul: its tokens are its reading (`hangul.reading`), which a Latin name is
+    #: compared with through `hangul.spellings`.
+    hangul: bool = False
 
     def __post_init__(self) -> None:
         strong = tuple(t for t in self.tokens if len(t) > 1)
@@ -366,7 +369,10 @@ def parse(text: str, kind: str) -> Name:
         if greek.is_greek(text):
             return replace(parse(greek.reading(text), kind), text=text)
         if hangul.is_hangul(text):  # compared with Latin names as its reading, with Hangul ones as written
-            return replace(parse(hangul.reading(text, person=kind == PERSON), kind), text=text, cjk=_cjk(text))
+            read = parse(hangul.reading(text, person=kind == PERSON), kind)
+            if kind == PERSON and (given := hangul.given_name_reading(text)) is not None:
+                read = replace(read, readings=(*read.readings, *parse(given, kind).readings)[:MAX_READINGS])
+            return replace(read, text=text, cjk=_cjk(text), hangul=True)
     qualifiers = _qualifiers(text, kind)
     cjk = _cjk(text)
     if kind == PERSON:

@@ -17,6 +17,7 @@ from itertools import combinations, product
 
 from entnorm.labels import ORG, PERSON
 from entnorm.names.arabic import consonant_keys as arabic_consonant_keys
+from entnorm.names.hangul import latin_spellings
 from entnorm.names.parse import Name, is_generic
 from entnorm.names.phonetic import consonants, other_spellings, skeleton, sound
 from entnorm.resolution.surfaces import Surface
@@ -120,10 +121,13 @@ def _person_keys(s: Surface) -> tuple[set[str], set[str]]:
             else:
                 filed.add(PERSON_CONSONANTS + "|".join(map(consonants, ends)))
         if len(strong) <= 1:
+            spelled = latin_spellings(s.name.text, person=True) if s.name.hangul else {}  # type: ignore[union-attr]
             for token in strong:
                 keys = word_keys(PERSON_ALONE, token)
                 filed |= keys
                 probes |= keys | word_keys(PERSON_FAMILY, token)
+                for spelling in spelled.get(token, ()):  # a Hangul word, in its Latin spellings ("박" / "Park")
+                    probes |= word_keys(PERSON_ALONE, spelling) | word_keys(PERSON_FAMILY, spelling)
             continue
         filed |= word_keys(PERSON_FAMILY, strong[-1])  # a one-word name can only be the family name
         first, last = reading[0], reading[-1]

@@ -317,6 +317,28 @@ def test_names_written_syllable_by_syllable_meet_syllable_by_syllable(a, b):
     assert verdict.score > 0 and verdict.full and not verdict.conflict
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("이재명", "Lee Jae-myung"),  # the family names' usual spellings
+        ("박근혜", "Park Geun-hye"),
+        ("노무현", "Roh Moo-hyun"),
+        ("최순실", "Choi Soon-sil"),
+        ("정의선", "Chung Eui-sun"),
+        ("윤석열", "Yoon Suk Yeol"),
+        ("서연", "Seo-yeon"),  # a given name alone
+    ],
+)
+def test_a_name_in_hangul_meets_its_usual_spellings(a, b):
+    verdict = person(a, b)
+    assert verdict.score > 0 and not verdict.conflict
+
+
+@pytest.mark.parametrize("a, b", [("박근혜", "Park Geun-hee"), ("이재명", "Lee Jae-yong"), ("김정은", "Kim Jong-nam")])
+def test_a_name_in_hangul_is_not_a_latin_name_one_syllable_away(a, b):
+    assert person(a, b).score == 0
+
+
 def test_a_korean_given_name_in_hangul_still_differs_from_its_sibling():
     assert person("김정은", "Kim Jong-il").conflict
     assert person("Mao Tse-tung", "Mao Zemin").conflict

@@ -100,3 +100,8 @@ def test_a_one_word_organisation_meets_its_words_written_apart():
 
 def test_a_name_in_arabic_script_meets_the_other_spellings_of_its_letters():
     assert list(candidate_pairs([surface("جمال عبد الناصر"), surface("Gamal Abdel Nasser")])) == [(0, 1)]
+
+
+def test_a_one_syllable_hangul_name_meets_its_latin_spellings():
+    surfaces = [surface("박"), surface("Park"), surface("이"), surface("Lee"), surface("Kim")]
+    assert list(candidate_pairs(surfaces)) == [(0, 1), (2, 3)]
