@@ -28,7 +28,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from entnorm import data
 from entnorm.labels import ORG, PERSON
-from entnorm.names import arabic, hangul
+from entnorm.names import arabic, hangul, loanwords
 from entnorm.names.distinguish import settled_before_words
 from entnorm.names.parse import Name, is_generic, parse, stem
 from entnorm.names.phonetic import BALTIC_ENDINGS, baltic_stem, skeleton, sound, x_as_kh
@@ -420,28 +420,35 @@ def _latin_then_arabic(a: str, b: str) -> float:
 
 
 def _similarity_for(a: Name, b: Name) -> Similarity:
-    """How the words of `a` and `b` are compared: as Latin words, as an Arabic name's reading against Latin
-    spellings when one of the two is written in Arabic script, or as the romanisations of a name written in
-    Hangul against a Latin one."""
+    """How the words of `a` and `b` are compared: as Latin words; as an Arabic name's reading against Latin
+    spellings when one of the two is written in Arabic script; or, for a name written in Hangul or katakana
+    against a Latin one, through the spellings of its words (`_transcribed_against_latin`)."""
     if a.arabic != b.arabic:
         return _arabic_then_latin if a.arabic else _latin_then_arabic
-    if a.hangul != b.hangul and not (a.cjk if b.hangul else b.cjk):
-        return _hangul_against_latin(a if a.hangul else b, flip=b.hangul)
+    transcribed_a, transcribed_b = a.hangul or a.loanword, b.hangul or b.loanword
+    if transcribed_a != transcribed_b and not (a.cjk if transcribed_b else b.cjk):
+        return _transcribed_against_latin(a if transcribed_a else b, flip=transcribed_b)
     return token_similarity
 
 
 @lru_cache(maxsize=1 << 10)
-def _hangul_against_latin(name: Name, *, flip: bool) -> Similarity:
-    """Words of a Hangul name's reading against Latin words: `hangul.HANGUL_MATCH` when the Latin word spells
-    the Hangul one in a usual romanisation ("이" / "Lee", "박" / "Park"), else nothing (a Latin word one letter
-    from the reading may be another syllable: "Geun-hee" is not 근혜); words that are not Hangul as Latin words."""
-    spelled = hangul.spellings(name.text, person=name.kind == PERSON)
+def _transcribed_against_latin(name: Name, *, flip: bool) -> Similarity:
+    """Words of a Hangul or katakana name's reading against Latin words: a match when the Latin word spells
+    the word in a usual romanisation of Korean ("이" / "Lee", "박" / "Park": `hangul.spellings`) or, for a
+    foreign name, as a transcription of its consonants ("트럼프" / "Trump", "プーチン" / "Putin": `loanwords`);
+    otherwise none (a Latin word one letter from the reading may be another syllable: "Geun-hee" is not 근혜).
+    Words of the name that are not in the script are compared as Latin words."""
+    spelled = hangul.spellings(name.text, person=name.kind == PERSON) if name.hangul else {}
+    transcribed = loanwords.transcriptions(name)
 
     def similarity(read: str, latin: str) -> float:
-        pattern = spelled.get(read)
-        if pattern is None:
+        pattern, syllables = spelled.get(read), transcribed.get(read)
+        if pattern is None and syllables is None:
             return token_similarity(read, latin)
-        return max(hangul.HANGUL_MATCH, token_similarity(read, latin)) if pattern.fullmatch(latin) else 0.0
+        sim = hangul.HANGUL_MATCH if pattern is not None and pattern.fullmatch(latin) else 0.0
+        if syllables is not None:
+            sim = max(sim, loanwords.similarity(syllables, latin))
+        return max(sim, token_similarity(read, latin)) if sim else 0.0
 
     return (lambda latin, read: similarity(read, latin)) if flip else similarity
 
@@ -482,7 +489,7 @@ def compare(a: Name, b: Name) -> Verdict:
         return _compare_family_name(a, b) if short_a else _compare_family_name(b, a)
     similarity = _similarity_for(a, b)
     loosely = loose_similarity if similarity is token_similarity else similarity
-    if a.syllables and b.syllables and a.hangul == b.hangul:  # a Hangul name's spellings are read syllable by syllable
+    if a.syllables and b.syllables and a.hangul == b.hangul:  # a Hangul name is compared through its spellings
         similarity, loosely = _syllable_by_syllable(a, b, similarity), _syllable_by_syllable(a, b, loosely)
     best: Verdict | None = None
     for ra in a.readings:

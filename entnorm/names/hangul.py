@@ -22,6 +22,7 @@ from itertools import product
 from math import prod
 
 from entnorm import data
+from entnorm.names.loanwords import Syllable
 from entnorm.names.phonetic import consonants
 
 _FIRST = 0xAC00
@@ -184,3 +185,32 @@ def spellings(text: str, *, person: bool) -> dict[str, re.Pattern[str]]:
         pattern = "".join(_syllable_pattern(ch, role == FAMILY and i == 0) for i, ch in enumerate(group))
         out[token] = re.compile(pattern)
     return out
+
+
+def is_foreign_name(text: str) -> bool:
+    """A person's name in Hangul that is a foreign name transcribed, not a Korean one: a Korean name is a
+    family name of one or two syllables and a given name of one to three, so a word of five syllables, or a
+    name of two words either of which has three or more, is foreign ("도널드 트럼프", "블라디미르 푸틴")."""
+    words = [w for w in text.split() if _HANGUL_WORD.fullmatch(w)]
+    return any(len(w) >= 5 for w in words) or (len(words) >= 2 and any(len(w) >= 3 for w in words))
+
+
+def _loanword_syllables(group: str) -> tuple[Syllable, ...]:
+    out = []
+    for ch in group:
+        index = ord(ch) - _FIRST
+        initial = _INITIALS[index // (len(_VOWELS) * len(_FINALS))].replace("-", "")
+        vowel = _VOWELS[index // len(_FINALS) % len(_VOWELS)]
+        final = _FINALS[index % len(_FINALS)].replace("-", "")
+        out.append(Syllable(initial, vowel, final))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 12)
+def transcriptions(text: str, *, person: bool) -> dict[str, tuple[Syllable, ...]]:
+    """Each word of `text`'s reading, as a folded token, with its syllables as a transcription of a foreign
+    name (`loanwords`): "도널드 트럼프" → {"doneoldeu": do-neol-deu, "teureompeu": teu-reom-peu}."""
+    return {
+        _written(group, role).replace("-", "").casefold(): _loanword_syllables(group)
+        for group, role in _groups(text, person)
+    }

@@ -26,7 +26,7 @@ from itertools import product
 
 from entnorm import data
 from entnorm.labels import ORG, PERSON
-from entnorm.names import arabic, greek, hangul, wade_giles
+from entnorm.names import arabic, greek, hangul, loanwords, wade_giles
 from entnorm.names.normalize import fold
 
 ARTICLES = data.words("articles")
@@ -81,6 +81,9 @@ class Name:
     #: The name is written in Hangul: its tokens are its reading (`hangul.reading`), which a Latin name is
     #: compared with through `hangul.spellings`.
     hangul: bool = False
+    #: The name is a foreign name transcribed in katakana or Hangul: compared with a Latin one by its consonants
+    #: (`loanwords`).
+    loanword: bool = False
 
     def __post_init__(self) -> None:
         strong = tuple(t for t in self.tokens if len(t) > 1)
@@ -372,7 +375,10 @@ def parse(text: str, kind: str) -> Name:
             read = parse(hangul.reading(text, person=kind == PERSON), kind)
             if kind == PERSON and (given := hangul.given_name_reading(text)) is not None:
                 read = replace(read, readings=(*read.readings, *parse(given, kind).readings)[:MAX_READINGS])
-            return replace(read, text=text, cjk=_cjk(text), hangul=True)
+            foreign = kind != PERSON or hangul.is_foreign_name(text)
+            return replace(read, text=text, cjk=_cjk(text), hangul=True, loanword=foreign)
+        if loanwords.is_katakana(text):
+            return replace(parse(loanwords.katakana_reading(text), kind), text=text, cjk=_cjk(text), loanword=True)
     qualifiers = _qualifiers(text, kind)
     cjk = _cjk(text)
     if kind == PERSON:

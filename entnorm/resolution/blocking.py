@@ -16,8 +16,10 @@ from functools import lru_cache
 from itertools import combinations, product
 
 from entnorm.labels import ORG, PERSON
+from entnorm.names import loanwords
 from entnorm.names.arabic import consonant_keys as arabic_consonant_keys
 from entnorm.names.hangul import latin_spellings
+from entnorm.names.loanwords import transcriptions
 from entnorm.names.parse import Name, is_generic
 from entnorm.names.phonetic import consonants, other_spellings, skeleton, sound
 from entnorm.resolution.surfaces import Surface
@@ -47,6 +49,11 @@ FIRST_AND_INITIALS = "^"
 PERSON_CONSONANTS = "PC"
 #: A place in the gazetteer, by its GeoNames id.
 GEONAMES = WHOLE + "geo:"
+#: A name by the coarse consonant classes of its words (`loanwords.latin_key`): Latin names are filed under it
+#: and names transcribed in katakana or Hangul probe it, since no other key of theirs meets a Latin spelling.
+#: Persons are also filed by their family name alone, which a one-word transcription probes.
+TRANSCRIBED = WHOLE + "%"
+TRANSCRIBED_FAMILY = WHOLE + "%L"
 
 #: A blocking key shared by more names than this is too common to say anything ("muhammad"); it is not used.
 MAX_BLOCK = 400
@@ -112,6 +119,7 @@ def _person_keys(s: Surface) -> tuple[set[str], set[str]]:
     filed: set[str] = set()
     probes: set[str] = set()
     arabic = s.name.arabic  # type: ignore[union-attr]
+    _transcription_keys(s.name, filed, probes)  # type: ignore[arg-type]
     for reading in s.name.readings:  # type: ignore[union-attr]
         strong = [t for t in reading if len(t) > 1]
         if strong:
@@ -189,7 +197,32 @@ def _org_or_place_keys(s: Surface) -> tuple[set[str], set[str]]:
     if s.place is not None:
         filed.add(f"{GEONAMES}{s.place.geonameid}")
     probes |= {k for k in filed if _is_whole_name_key(k)}
+    _transcription_keys(name, filed, probes)
     return filed, probes
+
+
+def _transcription_keys(name: Name, filed: set[str], probes: set[str]) -> None:
+    """The keys a Latin name is filed under and a transcribed one probes (`TRANSCRIBED`), added to the sets.
+    Keys of too few consonant classes ("Lavrov" is "rpr", "Lee" only "r") are left out: they say nothing."""
+    words = [t for t in name.tokens if len(t) > 1]
+    if not words or name.arabic or (name.cjk and not name.loanword):
+        return
+    kind = name.kind
+    if name.loanword:
+        transcribed = transcriptions(name)
+        per_word = [loanwords.keys(transcribed[w]) if w in transcribed else (loanwords.latin_key(w),) for w in words]
+        if kind == PERSON and len(words) == 1:
+            probes.update(f"{TRANSCRIBED_FAMILY}{kind}:{k}" for k in per_word[0] if len(k) >= loanwords.MIN_KEY)
+        else:
+            whole = ("|".join(combo) for combo in product(*per_word))
+            probes.update(f"{TRANSCRIBED}{kind}:{k}" for k in whole if len(k) >= loanwords.MIN_KEY + len(words) - 1)
+        return
+    keys = [loanwords.latin_key(w) for w in words]
+    whole = "|".join(keys)
+    if len(whole) >= loanwords.MIN_KEY + len(words) - 1:
+        filed.add(f"{TRANSCRIBED}{kind}:{whole}")
+    if kind == PERSON and len(keys[-1]) >= loanwords.MIN_KEY:
+        filed.add(f"{TRANSCRIBED_FAMILY}{kind}:{keys[-1]}")
 
 
 def _spellings(name: Name) -> list[list[str]]:

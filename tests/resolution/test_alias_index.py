@@ -85,7 +85,10 @@ def test_a_listed_name_becomes_a_surface_with_its_entity_and_keys():
         7,
     )
     assert surface.place is not None and surface.place.name == "Kyiv" and surface.short
-    assert surface.blocking == (("*geo:703448", "place=kev"), ("*geo:703448", "*place=kf", "place=kev"))
+    assert surface.blocking == (
+        ("*%place:kp", "*geo:703448", "place=kev"),
+        ("*geo:703448", "*place=kf", "place=kev"),
+    )
 
 
 def test_out_of_reach_names_count_in_a_key_size():

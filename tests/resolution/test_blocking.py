@@ -6,6 +6,8 @@ from entnorm.resolution.blocking import (
     PERSON_ALONE,
     PERSON_CONSONANTS,
     PERSON_FAMILY,
+    TRANSCRIBED,
+    TRANSCRIBED_FAMILY,
     blocking_keys,
     candidate_pairs,
     given_key,
@@ -34,7 +36,8 @@ def test_keys_kept_on_a_surface_are_used_and_others_are_not_kept():
 
 def test_a_one_word_person_name_probes_family_names():
     filed, probes = blocking_keys(surface("Lavrov"))
-    assert filed == set(word_keys(PERSON_ALONE, "lavrov")) | {PERSON_CONSONANTS + "lfrf"}
+    transcribed = {TRANSCRIBED + "person:rprp", TRANSCRIBED_FAMILY + "person:rprp"}  # what katakana probes
+    assert filed == set(word_keys(PERSON_ALONE, "lavrov")) | {PERSON_CONSONANTS + "lfrf"} | transcribed
     assert probes == set(word_keys(PERSON_ALONE, "lavrov")) | set(word_keys(PERSON_FAMILY, "lavrov"))
 
 
@@ -105,3 +108,17 @@ def test_a_name_in_arabic_script_meets_the_other_spellings_of_its_letters():
 def test_a_one_syllable_hangul_name_meets_its_latin_spellings():
     surfaces = [surface("박"), surface("Park"), surface("이"), surface("Lee"), surface("Kim")]
     assert list(candidate_pairs(surfaces)) == [(0, 1), (2, 3)]
+
+
+def test_a_name_transcribed_in_katakana_or_hangul_meets_its_latin_spelling_by_its_consonants():
+    names = ["ウラジーミル・プーチン", "Vladimir Putin", "도널드 트럼프", "Donald Trump", "Donald Tusk", "ゼレンスキー"]
+    names.append("Volodymyr Zelensky")
+    pairs = set(candidate_pairs([surface(n) for n in names]))
+    assert {(0, 1), (2, 3), (5, 6)} <= pairs and not {(0, 3), (1, 2), (1, 5)} & pairs
+    _, probes = blocking_keys(surface("ウラジーミル・プーチン"))
+    assert TRANSCRIBED + "person:rtnr|ptn" in probes and TRANSCRIBED + "person:prtnr|ptn" in probes  # ウ as v
+
+
+def test_a_latin_name_of_too_few_consonants_is_not_filed_for_transcriptions():
+    filed, _ = blocking_keys(surface("Lee"))
+    assert not any(k.startswith(TRANSCRIBED) for k in filed)
