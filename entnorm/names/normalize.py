@@ -19,10 +19,18 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _LEADING_THE = re.compile(r"^(?:the )+")
 
 
+#: Armenian writes u as two letters, ո and ւ, which unidecode spells one by one ("Պուտին" as "Powtin").
+_ARMENIAN_U = re.compile("[Ոո][ւՒ]")
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """NFKC, transliterate to ASCII (unidecode), casefold. "Türkiye" → "turkiye", "Žores" → "zores"."""
-    return unidecode(unicodedata.normalize("NFKC", text)).casefold()
+    """NFKC, transliterate to ASCII (unidecode), casefold. "Türkiye" → "turkiye", "Žores" → "zores",
+    "Պուտին" → "putin"."""
+    text = unicodedata.normalize("NFKC", text)
+    if "ւ" in text or "Ւ" in text:
+        text = _ARMENIAN_U.sub("u", text)
+    return unidecode(text).casefold()
 
 
 @lru_cache(maxsize=1 << 16)

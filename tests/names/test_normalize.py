@@ -27,6 +27,10 @@ def test_fold_transliterates_and_casefolds():
     assert fold("Žores ALFËROV") == "zores alferov"
 
 
+def test_fold_reads_the_armenian_u_as_one_letter():
+    assert fold("Վլադիմիր Պուտին") == "vladimir putin" and fold("ՈՒՍ") == "us"
+
+
 @given(st.text())
 def test_key_is_idempotent_and_total(text):
     k = key(text)
