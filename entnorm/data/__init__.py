@@ -26,6 +26,7 @@ LISTS = (
     "hangul_consonant_spellings",
     "hangul_letters",
     "hangul_vowel_spellings",
+    "hebrew_arabic",
     "katakana_romaji",
     "latin_particles",
     "legal_forms",

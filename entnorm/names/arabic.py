@@ -100,9 +100,9 @@ _UNIT = re.compile("|".join(sorted(map(re.escape, _LATIN_OF), key=len, reverse=T
 _SHORT_VOWELS = "[aeiou]*"
 #: What a Latin spelling may write for each vowel of the reading.
 _VOWEL_SPELLINGS = {
-    "a": "[ae]+",  # alif: "Salem" / "Salim" for سالم
+    "a": "(?:[ae]+|u)",  # alif: "Salem" / "Salim" for سالم; and a foreign short u ("Trump" ترامب)
     "u": "(?:[ou]+|w)",
-    "i": "(?:[iey]+)",
+    "i": "(?:[iey]+|j)",  # a j for y as German and Dutch write it ("Benjamin")
     "w": "(?:w|v|ou|o|u)",
     "y": "(?:y|i|j|e)",
 }

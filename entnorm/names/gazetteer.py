@@ -22,7 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from entnorm.labels import PLACE
-from entnorm.names import arabic
+from entnorm.names import arabic, hebrew
 from entnorm.names.arabic import is_arabic
 from entnorm.names.normalize import key
 from entnorm.names.parse import parse
@@ -171,13 +171,13 @@ class Gazetteer:
     def lookup(self, text: str) -> Place | None:
         """The place a name denotes, or None. Capitalised initials ("UK") match country names' initials.
 
-        A name in Arabic script is found by its letters, as GeoNames also lists places ("dmshq" is Damascus),
-        but three letters without their vowels name too many things: such a name must also spell the place's
-        name ("حمص" is Homs; "سعيد", Saeed, is not Sydney, whose alternate names hold "Syd")."""
+        A name in Arabic script (or Hebrew) is found by its letters, as GeoNames also lists places ("dmshq" is
+        Damascus), but three letters without their vowels name too many things: such a name must also spell
+        the place's name ("حمص" is Homs; "سعيد", Saeed, is not Sydney, whose alternate names hold "Syd")."""
         place = self._lookup(text)
-        if place is not None and is_arabic(text) and len(key(text).replace(" ", "")) < 4:
-            reading = arabic.reading(text)
-            return place if arabic.similarity(reading, key(place.name)) else None
+        abjad = hebrew.as_arabic(text) if place is not None and hebrew.is_hebrew(text) else text
+        if place is not None and is_arabic(abjad) and len(key(text).replace(" ", "")) < 4:
+            return place if arabic.similarity(arabic.reading(abjad), key(place.name)) else None
         return place
 
     def _lookup(self, text: str) -> Place | None:

@@ -26,7 +26,7 @@ from itertools import product
 
 from entnorm import data
 from entnorm.labels import ORG, PERSON
-from entnorm.names import arabic, greek, hangul, loanwords, wade_giles
+from entnorm.names import arabic, greek, hangul, hebrew, loanwords, wade_giles
 from entnorm.names.normalize import fold
 
 ARTICLES = data.words("articles")
@@ -369,6 +369,8 @@ def parse(text: str, kind: str) -> Name:
     if not text.isascii():  # another script is read into Latin letters first
         if arabic.is_arabic(text):
             return replace(parse(arabic.reading(text), kind), text=text, arabic=True)
+        if hebrew.is_hebrew(text):  # read as the Arabic letters of the same sounds
+            return replace(parse(hebrew.as_arabic(text), kind), text=text)
         if greek.is_greek(text):
             return replace(parse(greek.reading(text), kind), text=text)
         if hangul.is_hangul(text):  # compared with Latin names as its reading, with Hangul ones as written

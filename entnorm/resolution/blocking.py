@@ -288,9 +288,11 @@ def candidate_pairs(
             # word's spellings
             chosen = list(probes)
         else:
-            # every word of the shorter name is in the longer, so its rarest words' keys suffice
+            # every word of the shorter name is in the longer, so its rarest words' keys suffice; a key that
+            # holds no other name is no rarest key (a name in Arabic script or Hebrew probes many keys that
+            # no Latin spelling is filed under)
             whole = [k for k in probes if _is_whole_name_key(k)]
-            rest = sorted((k for k in probes if k not in whole), key=lambda k: (size(k), k))
+            rest = sorted((k for k in probes if k not in whole and size(k) > (k in filed)), key=lambda k: (size(k), k))
             chosen = whole + rest[:RAREST_KEYS]
         if name.kind == PERSON:  # a rare word meets every full name holding it, whatever the given name
             chosen += [k for k in filed if k.startswith(PERSON_WORD) and size(k) <= RARE_WORD_BLOCK]

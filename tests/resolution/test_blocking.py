@@ -122,3 +122,8 @@ def test_a_name_transcribed_in_katakana_or_hangul_meets_its_latin_spelling_by_it
 def test_a_latin_name_of_too_few_consonants_is_not_filed_for_transcriptions():
     filed, _ = blocking_keys(surface("Lee"))
     assert not any(k.startswith(TRANSCRIBED) for k in filed)
+
+
+def test_a_key_that_holds_no_other_name_is_not_among_the_rarest():
+    # a name in Hebrew probes many keys no Latin spelling is filed under; the one that meets "Benny Gantz" counts
+    assert list(candidate_pairs([surface("בני גנץ"), surface("Benny Gantz")])) == [(0, 1)]
