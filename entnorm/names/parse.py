@@ -189,8 +189,9 @@ def syllabic_words(text: str) -> frozenset[str]:
     return frozenset(_words(m.group().replace("-", ""))[0] for m in _SYLLABIC.finditer(text))
 
 
-def _person_tokens(text: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
-    """Content tokens, and for tokens joined from a hyphenated word, the parts it was joined from."""
+def _person_tokens(text: str) -> tuple[list[str], dict[int, tuple[str, ...]], dict[int, str]]:
+    """Content tokens; for tokens joined from a hyphenated word, the parts it was joined from; and for tokens
+    after a particle inside the name, the token written together with it ("Du Pont" → "dupont")."""
     words = _words(_GLUED_NAMES.sub(r"\1 \2", text))
     while len(words) > 1 and words[0].strip("-") in TITLES:
         words = words[1:]
@@ -204,6 +205,8 @@ def _person_tokens(text: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
     flat: list[list[str]] = [p for p in parts if p]
     tokens: list[str] = []
     hyphenated: dict[int, tuple[str, ...]] = {}
+    glued: dict[int, str] = {}
+    particles = ""  # the Latin particles just passed, which may also be written joined to the next word
     i = 0
     while i < len(flat):
         pieces = flat[i]
@@ -213,8 +216,12 @@ def _person_tokens(text: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
             i += 1
             continue
         if single and i > 0 and i < len(flat) - 1 and (first in LINKS or first in LATIN_PARTICLES):
+            particles += first if first in LATIN_PARTICLES else ""
             i += 1
             continue
+        if particles:
+            glued[len(tokens)] = particles + "".join(pieces)
+            particles = ""
         # abd al-X / abu X: the particle and the following word are one name
         if first in ABD_PREFIXES or first in ABU_PREFIXES:
             head = "abd" if first in ABD_PREFIXES else "abu"
@@ -236,12 +243,15 @@ def _person_tokens(text: str) -> tuple[list[str], dict[int, tuple[str, ...]]]:
             token = "abu" + rest
         tokens.append(token)
         i += 1
-    return (tokens, hyphenated) if tokens else ([w for p in parts for w in p], {})
+    return (tokens, hyphenated, glued) if tokens else ([w for p in parts for w in p], {}, {})
 
 
-def _readings(tokens: list[str], hyphenated: dict[int, tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+def _readings(
+    tokens: list[str], hyphenated: dict[int, tuple[str, ...]], glued: dict[int, str] | None = None
+) -> tuple[tuple[str, ...], ...]:
     """Alternative token sequences: a glued article split off ("alshara" → "shara"), a hyphenated word taken
-    as its parts ("gorrinbelisario" → "gorrin belisario"). The first reading is the tokens themselves."""
+    as its parts ("gorrinbelisario" → "gorrin belisario"), a word written together with the particles before
+    it ("Du Pont" → "dupont", "De Niro" → "deniro"). The first reading is the tokens themselves."""
     options: list[list[tuple[str, ...]]] = []
     for i, token in enumerate(tokens):
         choices = [(token,)]
@@ -249,6 +259,8 @@ def _readings(tokens: list[str], hyphenated: dict[int, tuple[str, ...]]) -> tupl
             choices.append((rest,))
         if i in hyphenated:
             choices.append(hyphenated[i])
+        if glued and i in glued:
+            choices.append((glued[i],))
         options.append(choices)
     if all(len(choices) == 1 for choices in options):
         return (tuple(tokens),)
@@ -384,14 +396,14 @@ def parse(text: str, kind: str) -> Name:
     qualifiers = _qualifiers(text, kind)
     cjk = _cjk(text)
     if kind == PERSON:
-        tokens, hyphenated = _person_tokens(text)
+        tokens, hyphenated, glued = _person_tokens(text)
         words = _words(text)
         patronymic = len(words) > 2 and words[-2] in LINKS
         if qualifiers:
-            tokens, hyphenated = _without(tokens, qualifiers), {}
+            tokens, hyphenated, glued = _without(tokens, qualifiers), {}, {}
         # a name written syllable by syllable is not read as its syllables: "Kim Jong" is not "Kim Jong-un"
         syllabic = syllabic_words(text)
-        readings = _readings(tokens, {i: parts for i, parts in hyphenated.items() if tokens[i] not in syllabic})
+        readings = _readings(tokens, {i: parts for i, parts in hyphenated.items() if tokens[i] not in syllabic}, glued)
         words_as_syllables = [hyphenated.get(i, (token,)) for i, token in enumerate(tokens)]
         if (pinyin := wade_giles.pinyin_reading(words_as_syllables)) and pinyin not in readings:
             readings = (*readings[: MAX_READINGS - 1], pinyin)

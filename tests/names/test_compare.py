@@ -216,6 +216,8 @@ def test_initials_and_initialisms(a, b, kind, full):
     [
         ("First National Bank", "1st National Bank", ORG, True, False),  # numbers written as words
         ("Forty-Four Holdings", "44 Holdings", ORG, True, False),
+        ("François Du Pont", "Francois Dupont", PERSON, True, False),  # a particle written apart or joined
+        ("Robert De Niro", "Robert DeNiro", PERSON, True, False),
         ("Twenty-First Century Fox", "21st Century Fox", ORG, True, False),  # a tens word and an ordinal
         ("Apex Fund III", "Apex Fund 3", ORG, True, False),  # a roman numeral is its number
         ("Apex Fund I", "Apex Fund II", ORG, False, True),

@@ -41,6 +41,12 @@ def test_a_name_written_syllable_by_syllable_is_one_word_and_keeps_its_syllables
     assert parse("Jean-Pierre Raffarin", PERSON).syllables == ()  # two capitalised names joined
 
 
+def test_a_word_after_a_particle_is_also_read_written_together_with_it():
+    assert parse("François Du Pont", PERSON).readings == (("francois", "pont"), ("francois", "dupont"))
+    assert parse("Ursula von der Leyen", PERSON).readings[1] == ("ursula", "vonderleyen")
+    assert parse("Mohammed bin Salman", PERSON).readings == (("mohammed", "salman"),)  # bin is no particle
+
+
 def test_roman_number():
     assert [roman_number(w) for w in ("XIV", "III", "I", "XL")] == ["14", "3", "1", "40"]
     assert roman_number("IIX") is None and roman_number("LC") is None  # not as numerals are written
