@@ -282,6 +282,8 @@ def _compare_set(a: Name, b: Name) -> Verdict:
             return Verdict(0.9, False, True, f"acronym of {full_name.text!r}")
         if full_name.tokens == (letters,):  # "AT&T Inc" / "AT & T": the letters with a legal form
             return Verdict(1.0, False, True, "same acronym")
+        if [t for t in full_name.tokens if not is_generic(t)] == [letters]:  # "VTB Bank" / "VTB"
+            return Verdict(0.9, False, False, "the acronym with generic words")
         return NO_MATCH
     if a.is_acronym and b.is_acronym:
         same = "".join(a.tokens) == "".join(b.tokens)

@@ -427,7 +427,10 @@ def parse(text: str, kind: str) -> Name:
     written = tokens_of(text, english=False) if _POLITY_IN_ENGLISH.keys() & set(_words(text)) else tokens
     initials = "".join(t[0] for t in (tokens if written == tokens or qualifiers else written) if not t.isdigit())
     readings = _readings(tokens, {})
-    is_acronym = _is_acronym(text)
+    # initials in capitals with only a legal form beside them are an acronym too ("IBM Corp")
+    is_acronym = _is_acronym(text) or (
+        len(tokens) == 1 and 2 <= len(tokens[0]) <= 6 and tokens[0].isalpha() and tokens[0].upper() in text.split()
+    )
     return Name(text, kind, readings[0], readings, initials, is_acronym, qualifiers=qualifiers, cjk=cjk)
 
 

@@ -10,12 +10,13 @@ a short skeleton says too little ("mt"), so short words are keyed by their sound
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 from itertools import combinations, product
 
-from entnorm.labels import ORG, PERSON
+from entnorm.labels import ORG, PERSON, PLACE
 from entnorm.names import loanwords
 from entnorm.names.arabic import consonant_keys as arabic_consonant_keys
 from entnorm.names.hangul import latin_spellings
@@ -66,6 +67,9 @@ MAX_PAIRED_WORDS = 6
 RARE_WORD_BLOCK = 30
 
 
+_VOWEL_RUNS = re.compile("[aeiou]+")
+
+
 def word_key(token: str) -> str:
     """The main blocking key of a word (see `word_keys`), without its kind."""
     skel = skeleton(token)
@@ -79,6 +83,8 @@ def word_keys(kind: str, token: str) -> frozenset[str]:
     skel = skeleton(token)
     if len(skel) < 3:
         keys = {f"{kind}=" + sound(token)}
+        if kind in (ORG, PLACE):  # and with its vowels as one, which transliterations of a name differ in most
+            keys.add(f"{kind}=" + _VOWEL_RUNS.sub("a", sound(token)))
     elif len(skel) < 4:
         keys = {f"{kind}:{skel}"}
     else:

@@ -221,6 +221,8 @@ def test_initials_and_initialisms(a, b, kind, full):
         ("Twenty-First Century Fox", "21st Century Fox", ORG, True, False),  # a tens word and an ordinal
         ("Apex Fund III", "Apex Fund 3", ORG, True, False),  # a roman numeral is its number
         ("Apex Fund I", "Apex Fund II", ORG, False, True),
+        ("Siemens Energy AG", "Siemens AG", ORG, False, True),  # a line of business of its own
+        ("IBM Corp", "International Business Machines Corporation", ORG, True, False),  # an acronym, a legal form
         ("JohnSmith", "John Smith", PERSON, True, False),  # two names written together
         ("McDonald", "Mc Donald", PERSON, False, False),  # ... but a short prefix is part of the name
         ("Smith", "Smith & Jones", ORG, False, True),  # a partnership is not one of its partners
@@ -245,6 +247,11 @@ def test_an_x_may_write_kh_or_ks(a, b):
 
 def test_a_first_x_before_a_vowel_is_pinyin_not_kh():
     assert person("Xu Qiliang", "Hu Qiliang").conflict
+
+
+@pytest.mark.parametrize("a, b", [("VTB Bank", "VTB"), ("Kaspersky Lab", "Kaspersky Laboratory")])
+def test_an_acronym_with_generic_words_and_abbreviated_generic_words_match(a, b):
+    assert compare(parse(a, ORG), parse(b, ORG)).score > 0
 
 
 def test_an_initial_that_begins_no_word_of_the_longer_name_contradicts_it():

@@ -127,3 +127,7 @@ def test_a_latin_name_of_too_few_consonants_is_not_filed_for_transcriptions():
 def test_a_key_that_holds_no_other_name_is_not_among_the_rarest():
     # a name in Hebrew probes many keys no Latin spelling is filed under; the one that meets "Benny Gantz" counts
     assert list(candidate_pairs([surface("בני גנץ"), surface("Benny Gantz")])) == [(0, 1)]
+
+
+def test_a_one_word_organisation_of_few_consonants_meets_its_other_vowels():
+    assert list(candidate_pairs([surface("Al Qaida", ORG), surface("Al-Qaeda", ORG)])) == [(0, 1)]
