@@ -275,9 +275,12 @@ def candidate_pairs(
     paired (names of alias-file entities, whose grouping the file has decided). `outside` says how many
     names not in `surfaces` a key holds (an alias file's names out of reach): they count in its size."""
     blocks: dict[str, list[int]] = defaultdict(list)
+    # the keys Latin names are filed under for transcriptions are left out when no name is a transcription
+    transcribed = any(s.name is not None and s.name.loanword for s in surfaces)
     for i, s in enumerate(surfaces):
         for k in blocking_keys(s)[0]:
-            blocks[k].append(i)
+            if transcribed or not k.startswith(TRANSCRIBED):
+                blocks[k].append(i)
 
     def size(k: str) -> int:
         return len(blocks.get(k, ())) + outside(k)
