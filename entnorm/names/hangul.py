@@ -35,15 +35,19 @@ def is_hangul(text: str) -> bool:
     return _HANGUL_WORD.search(text) is not None
 
 
-def _syllable(ch: str, first: bool) -> str:
+def jamo(ch: str) -> Syllable:
+    """A Hangul syllable's letters in the Revised Romanization: initial, vowel, final ("" for none)."""
     index = ord(ch) - _FIRST
-    initial, vowel, final = (
-        index // (len(_VOWELS) * len(_FINALS)),
-        index // len(_FINALS) % len(_VOWELS),
-        index % len(_FINALS),
-    )
-    start = "k" if first and initial == 0 else _INITIALS[initial]
-    return start.replace("-", "") + _VOWELS[vowel] + _FINALS[final].replace("-", "")
+    initial = _INITIALS[index // (len(_VOWELS) * len(_FINALS))]
+    vowel = _VOWELS[index // len(_FINALS) % len(_VOWELS)]
+    final = _FINALS[index % len(_FINALS)]
+    return Syllable(initial.replace("-", ""), vowel, final.replace("-", ""))
+
+
+def _syllable(ch: str, first: bool) -> str:
+    initial, vowel, final = jamo(ch)
+    start = "k" if first and initial == "g" else initial
+    return start + vowel + final
 
 
 #: What a run of Hangul is in a name: a person's family name, given name, or whole name when it cannot be
@@ -140,10 +144,7 @@ def _any(spellings: list[str]) -> str:
 
 def _syllable_parts(ch: str, family: bool) -> tuple[list[str], list[str], list[str], list[str]]:
     """The spellings of a syllable's initial, vowel, an h after it, and final."""
-    index = ord(ch) - _FIRST
-    initial = _INITIALS[index // (len(_VOWELS) * len(_FINALS))].replace("-", "")
-    vowel = _VOWELS[index // len(_FINALS) % len(_VOWELS)]
-    final = _FINALS[index % len(_FINALS)].replace("-", "")
+    initial, vowel, final = jamo(ch)
     onsets = _SPELLINGS_OF_CONSONANT.get(initial, [initial]) + (_INITIAL_LAW.get(initial, []) if family else [])
     codas = _SPELLINGS_OF_CONSONANT.get(final, [final])
     # an h after the vowel is written where English would lengthen it ("Oh", "Roh", "Ahn")
@@ -196,14 +197,7 @@ def is_foreign_name(text: str) -> bool:
 
 
 def _loanword_syllables(group: str) -> tuple[Syllable, ...]:
-    out = []
-    for ch in group:
-        index = ord(ch) - _FIRST
-        initial = _INITIALS[index // (len(_VOWELS) * len(_FINALS))].replace("-", "")
-        vowel = _VOWELS[index // len(_FINALS) % len(_VOWELS)]
-        final = _FINALS[index % len(_FINALS)].replace("-", "")
-        out.append(Syllable(initial, vowel, final))
-    return tuple(out)
+    return tuple(map(jamo, group))
 
 
 @lru_cache(maxsize=1 << 12)
