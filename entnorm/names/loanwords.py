@@ -134,7 +134,6 @@ def _classes(letters: str) -> str:
 MIN_KEY = 2
 
 
-@lru_cache(maxsize=1 << 16)
 def latin_key(word: str) -> str:
     """The blocking key of a folded Latin word: "vladimir" → "prtnr", "putin" → "ptn", "trump" → "trnp"."""
     word = _SOFT_C.sub("s", word.replace("x", "ks"))
