@@ -6,7 +6,7 @@ Trump" "ドナルド・トランプ" and "도널드 트럼프". Vowels are added
 the language hears them, so only the consonants can be compared, each as one of the letters it transcribes
 (`data/loanword_consonants.txt`: r for r and l, ch and j for t, d, z ...), with any vowels, or none, between
 them (`pattern`). A transcription is a list of `Syllable`s, read from katakana by `katakana_syllables` and
-from Hangul by `hangul.loanword_syllables`.
+from Hangul by `hangul.transcriptions`.
 
 Blocking cannot use the Latin skeleton, so a coarser key is worked out on both sides (`key`, `latin_key`):
 consonant classes only, with the letters a transcription may drop or turn into a vowel (v, w, h, y) left out.
