@@ -215,10 +215,10 @@ def _compare_person(
     ta: tuple[str, ...],
     tb: tuple[str, ...],
     similarity: Similarity = token_similarity,
-    loosely: Similarity | None = None,
+    loosely: Similarity = loose_similarity,
 ) -> Verdict:
+    """Two readings of person names, word by word; `loosely` compares a leftover word once the rest agrees."""
     al = align(ta, tb, similarity)
-    loosely = loosely or (loose_similarity if similarity is token_similarity else similarity)
     pairs = [p for p in al.pairs if not _is_initial_pair(ta, tb, p)]
     if not pairs:
         return NO_MATCH

@@ -22,7 +22,7 @@ from itertools import product
 from math import prod
 
 from entnorm import data
-from entnorm.names.loanwords import Syllable
+from entnorm.names.loanwords import Syllable, any_of
 from entnorm.names.phonetic import consonants
 
 _FIRST = 0xAC00
@@ -55,11 +55,16 @@ def _syllable(ch: str, first: bool) -> str:
 FAMILY, GIVEN, NAME, WORD = "family", "given", "name", "word"
 
 
+def _spaced_name(text: str, person: bool) -> bool:
+    """A person's name written with a space after the family name: its given name is one word."""
+    words = text.split()
+    return person and len(words) > 1 and all(_HANGUL_WORD.fullmatch(w) for w in words)
+
+
 def _groups(text: str, person: bool) -> list[tuple[str, str]]:
     """The runs of Hangul in `text` as its reading writes them, each a word, a family name or a given name."""
-    words = text.split()
-    if person and len(words) > 1 and all(_HANGUL_WORD.fullmatch(w) for w in words):
-        # written with a space after the family name: the given name is one word
+    if _spaced_name(text, person):
+        words = text.split()
         return [(w, FAMILY if i == 0 else GIVEN) for i, w in enumerate(words)]
     out = []
     for m in _HANGUL_WORD.finditer(text):
@@ -90,26 +95,34 @@ def _written(group: str, role: str) -> str:
     return written.capitalize()
 
 
+def _token(group: str, role: str) -> str:
+    """The folded token the parser reads a group's romanisation as ("Jeong-eun" → "jeongeun")."""
+    return _written(group, role).replace("-", "").casefold()
+
+
 def reading(text: str, *, person: bool) -> str:
     """`text` with each run of Hangul romanised: "김정은" → "Kim Jeong-eun", "김 정은" → "Kim Jeong-eun" (as a
     person's name), "서울" → "Seoul". The syllables of a given name stay joined by hyphens, so that it is read
     as one name (`parse.syllabic_words`)."""
-    words = text.split()
-    if person and len(words) > 1 and all(_HANGUL_WORD.fullmatch(w) for w in words):
+    if _spaced_name(text, person):
         return " ".join(_written(group, role) for group, role in _groups(text, person))
     return _HANGUL_WORD.sub(lambda m: " ".join(_written(g, role) for g, role in _groups(m.group(), person)), text)
 
 
-def _vowels_written(table: dict[str, str]) -> dict[str, frozenset[str]]:
+#: Each Hangul vowel (by its Revised Romanization) with its Latin spellings.
+_SPELLINGS_OF_VOWEL = {vowel: spellings.split() for vowel, spellings in data.table("hangul_vowel_spellings").items()}
+
+
+def _vowels_written() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    for vowel, spellings in table.items():
-        for spelling in spellings.split():
+    for vowel, spellings in _SPELLINGS_OF_VOWEL.items():
+        for spelling in spellings:
             out.setdefault(spelling, set()).add(vowel)
     return {spelling: frozenset(vowels) for spelling, vowels in out.items()}
 
 
-#: Each Latin spelling of a vowel, with the Hangul vowels (by their Revised Romanization) it may write.
-_VOWELS_WRITTEN = _vowels_written(data.table("hangul_vowel_spellings"))
+#: Each Latin spelling of a vowel, with the Hangul vowels it may write.
+_VOWELS_WRITTEN = _vowels_written()
 #: A romanised syllable: its initial consonants, its vowel (with a y or w glide), its final consonants.
 _SYLLABLE = re.compile(r"([^aeiouwy]*)([wy]?[aeiou]+|w?oo|yo?u?)([^aeiouy]*)")
 
@@ -129,17 +142,12 @@ def same_syllable(a: str, b: str) -> bool:
     return bool(_VOWELS_WRITTEN.get(vowel_a, frozenset()) & _VOWELS_WRITTEN.get(vowel_b, frozenset()))
 
 
-_SPELLINGS_OF_VOWEL = {vowel: spellings.split() for vowel, spellings in data.table("hangul_vowel_spellings").items()}
 _SPELLINGS_OF_CONSONANT = {rr: spellings.split() for rr, spellings in data.table("hangul_consonant_spellings").items()}
 #: A family name whose first sound is ㅇ or ㄴ was written with r or l before the South's initial-sound rule
 #: dropped it, and often still is ("Rhee", "Lee", "Roh", "Lim", "Ryu").
 _INITIAL_LAW = {"": ["rh", "r", "l"], "n": ["r", "l"]}
 #: The similarity of a word written in Hangul and a Latin word that spells it.
 HANGUL_MATCH = 0.85
-
-
-def _any(spellings: list[str]) -> str:
-    return "(?:" + "|".join(sorted(map(re.escape, spellings), key=len, reverse=True)) + ")"
 
 
 def _syllable_parts(ch: str, family: bool) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -152,7 +160,7 @@ def _syllable_parts(ch: str, family: bool) -> tuple[list[str], list[str], list[s
 
 
 def _syllable_pattern(ch: str, family: bool) -> str:
-    return "".join(_any(part) for part in _syllable_parts(ch, family))
+    return "".join(any_of(part) for part in _syllable_parts(ch, family))
 
 
 #: A word is spelled out in full for blocking (`latin_spellings`) only when it has at most this many spellings.
@@ -169,7 +177,7 @@ def latin_spellings(text: str, *, person: bool) -> dict[str, tuple[str, ...]]:
         if len(group) == 1:
             parts = _syllable_parts(group, role == FAMILY)
             if prod(map(len, parts)) <= MAX_SPELLED:
-                out[_written(group, role).casefold()] = tuple(sorted({"".join(p) for p in product(*parts)}))
+                out[_token(group, role)] = tuple(sorted({"".join(p) for p in product(*parts)}))
     return out
 
 
@@ -182,9 +190,8 @@ def spellings(text: str, *, person: bool) -> dict[str, re.Pattern[str]]:
     if person and given_name_reading(text) is not None:
         groups.append((text.strip(), GIVEN))
     for group, role in groups:
-        token = _written(group, role).replace("-", "").casefold()
         pattern = "".join(_syllable_pattern(ch, role == FAMILY and i == 0) for i, ch in enumerate(group))
-        out[token] = re.compile(pattern)
+        out[_token(group, role)] = re.compile(pattern)
     return out
 
 
@@ -196,15 +203,8 @@ def is_foreign_name(text: str) -> bool:
     return any(len(w) >= 5 for w in words) or (len(words) >= 2 and any(len(w) >= 3 for w in words))
 
 
-def _loanword_syllables(group: str) -> tuple[Syllable, ...]:
-    return tuple(map(jamo, group))
-
-
 @lru_cache(maxsize=1 << 12)
 def transcriptions(text: str, *, person: bool) -> dict[str, tuple[Syllable, ...]]:
     """Each word of `text`'s reading, as a folded token, with its syllables as a transcription of a foreign
     name (`loanwords`): "도널드 트럼프" → {"doneoldeu": do-neol-deu, "teureompeu": teu-reom-peu}."""
-    return {
-        _written(group, role).replace("-", "").casefold(): _loanword_syllables(group)
-        for group, role in _groups(text, person)
-    }
+    return {_token(group, role): tuple(map(jamo, group)) for group, role in _groups(text, person)}

@@ -74,7 +74,8 @@ def romanised(syllables: list[Syllable]) -> str:
     return "".join(s.onset + s.vowel + s.coda for s in syllables)
 
 
-def _any(spellings: list[str]) -> str:
+def any_of(spellings: list[str]) -> str:
+    """A regular expression for any one of `spellings`, the longest tried first."""
     return "(?:" + "|".join(sorted(map(re.escape, spellings), key=len, reverse=True)) + ")"
 
 
@@ -87,7 +88,7 @@ def pattern(syllables: tuple[Syllable, ...]) -> re.Pattern[str]:
     parts = [_VOWELS]
     for i, s in enumerate(syllables):
         if s.onset:
-            parts.append(_any(_LETTERS_OF.get(s.onset, [s.onset])))
+            parts.append(any_of(_LETTERS_OF.get(s.onset, [s.onset])))
         elif s.vowel == "u":
             parts.append("(?:v|w)?")
         parts.append(_VOWELS)
@@ -95,7 +96,7 @@ def pattern(syllables: tuple[Syllable, ...]) -> re.Pattern[str]:
             coda = _LETTERS_OF.get(s.coda, [s.coda])
             after = syllables[i + 1].onset if i + 1 < len(syllables) else ""
             shared = after and set(coda) & set(_LETTERS_OF.get(after, [after]))
-            parts.append(_any(coda) + ("?" if shared else ""))
+            parts.append(any_of(coda) + ("?" if shared else ""))
             parts.append(_VOWELS)
     return re.compile("".join(parts))
 

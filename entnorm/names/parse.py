@@ -287,7 +287,7 @@ def _unglued(text: str) -> str:
 _NUMBER_WORDS = data.table("number_words")
 
 
-_UNIT = re.compile(r"[1-9](?:st|nd|rd|th)?")
+_UNIT_NUMBER = re.compile(r"[1-9](?:st|nd|rd|th)?")
 
 
 def _is_tens(word: str) -> bool:
@@ -301,7 +301,7 @@ def _numbers_as_digits(words: list[str]) -> list[str]:
         number = _NUMBER_WORDS.get(word)
         if number is None:
             out.append(word)
-        elif out and _is_tens(out[-1]) and _UNIT.fullmatch(number):
+        elif out and _is_tens(out[-1]) and _UNIT_NUMBER.fullmatch(number):
             # a tens word, then a unit: "forty four" 44, "twenty first" 21st
             out[-1] = str(int(out[-1]) + int(number[0])) + number[1:]
         else:

@@ -116,7 +116,7 @@ def sound_signature(s: Surface) -> tuple:
     return (name.kind, name.is_acronym, place, name.qualifiers, name.cjk, readings)
 
 
-def _person_keys(s: Surface) -> tuple[set[str], set[str]]:
+def _person_keys(s: Surface, for_transcriptions: bool = True) -> tuple[set[str], set[str]]:
     """A person name of several words is filed under each later word together with the consonants of the first
     (both must agree for a match; namesakes with other given names need not be compared, since no full name can
     agree with both and short forms never merge groups), and the reverse (family-name-first order). A rare word
@@ -125,7 +125,7 @@ def _person_keys(s: Surface) -> tuple[set[str], set[str]]:
     filed: set[str] = set()
     probes: set[str] = set()
     arabic = s.name.arabic  # type: ignore[union-attr]
-    _transcription_keys(s.name, filed, probes)  # type: ignore[arg-type]
+    _transcription_keys(s.name, filed, probes, for_transcriptions)  # type: ignore[arg-type]
     for reading in s.name.readings:  # type: ignore[union-attr]
         strong = [t for t in reading if len(t) > 1]
         if strong:
@@ -155,7 +155,7 @@ def _person_keys(s: Surface) -> tuple[set[str], set[str]]:
     return filed, probes
 
 
-def _org_or_place_keys(s: Surface) -> tuple[set[str], set[str]]:
+def _org_or_place_keys(s: Surface, for_transcriptions: bool = True) -> tuple[set[str], set[str]]:
     """Organisations and places use their distinctive words, their initials or acronym, the name written as one
     word, and the GeoNames id."""
     name = s.name
@@ -203,13 +203,15 @@ def _org_or_place_keys(s: Surface) -> tuple[set[str], set[str]]:
     if s.place is not None:
         filed.add(f"{GEONAMES}{s.place.geonameid}")
     probes |= {k for k in filed if _is_whole_name_key(k)}
-    _transcription_keys(name, filed, probes)
+    _transcription_keys(name, filed, probes, for_transcriptions)
     return filed, probes
 
 
-def _transcription_keys(name: Name, filed: set[str], probes: set[str]) -> None:
-    """The keys a Latin name is filed under and a transcribed one probes (`TRANSCRIBED`), added to the sets.
-    Keys of too few consonant classes ("Lavrov" is "rpr", "Lee" only "r") are left out: they say nothing."""
+def _transcription_keys(name: Name, filed: set[str], probes: set[str], for_transcriptions: bool) -> None:
+    """The keys a Latin name is filed under and a transcribed one probes (`TRANSCRIBED`), added to the sets;
+    a Latin name's only `for_transcriptions` (a run with none has no use for them, and they cost a pass over
+    every word). Keys of too few consonant classes ("Lavrov" is "rpr", "Lee" only "r") are left out: they
+    say nothing."""
     words = [t for t in name.tokens if len(t) > 1]
     if not words or name.arabic or (name.cjk and not name.loanword):
         return
@@ -218,17 +220,21 @@ def _transcription_keys(name: Name, filed: set[str], probes: set[str]) -> None:
         transcribed = transcriptions(name)
         per_word = [loanwords.keys(transcribed[w]) if w in transcribed else (loanwords.latin_key(w),) for w in words]
         if kind == PERSON and len(words) == 1:
-            probes.update(f"{TRANSCRIBED_FAMILY}{kind}:{k}" for k in per_word[0] if len(k) >= loanwords.MIN_KEY)
+            probes.update(f"{TRANSCRIBED_FAMILY}{kind}:{k}" for k in per_word[0] if _says_enough(k))
         else:
-            whole = ("|".join(combo) for combo in product(*per_word))
-            probes.update(f"{TRANSCRIBED}{kind}:{k}" for k in whole if len(k) >= loanwords.MIN_KEY + len(words) - 1)
+            probes.update(f"{TRANSCRIBED}{kind}:" + "|".join(c) for c in product(*per_word) if _says_enough(*c))
+        return
+    if not for_transcriptions:
         return
     keys = [loanwords.latin_key(w) for w in words]
-    whole = "|".join(keys)
-    if len(whole) >= loanwords.MIN_KEY + len(words) - 1:
-        filed.add(f"{TRANSCRIBED}{kind}:{whole}")
-    if kind == PERSON and len(keys[-1]) >= loanwords.MIN_KEY:
+    if _says_enough(*keys):
+        filed.add(f"{TRANSCRIBED}{kind}:" + "|".join(keys))
+    if kind == PERSON and _says_enough(keys[-1]):
         filed.add(f"{TRANSCRIBED_FAMILY}{kind}:{keys[-1]}")
+
+
+def _says_enough(*keys: str) -> bool:
+    return sum(map(len, keys)) >= loanwords.MIN_KEY
 
 
 def _spellings(name: Name) -> list[list[str]]:
@@ -253,14 +259,16 @@ def _is_whole_name_key(k: str) -> bool:
     return k.startswith(WHOLE) and WORD_COMBINATION not in k
 
 
-def blocking_keys(s: Surface) -> tuple[Collection[str], Collection[str]]:
+def blocking_keys(s: Surface, for_transcriptions: bool = True) -> tuple[Collection[str], Collection[str]]:
     """(keys the name is filed under, keys whose names it is compared with): those kept on the surface
     (`Surface.blocking`), else worked out and not kept, since holding every name's keys at once costs more
-    memory than working them out again costs time."""
+    memory than working them out again costs time. A Latin name's keys for transcriptions only
+    `for_transcriptions`."""
     if s.blocking is not None:
         return s.blocking
     assert s.name is not None
-    return _person_keys(s) if s.name.kind == PERSON else _org_or_place_keys(s)
+    keys_of = _person_keys if s.name.kind == PERSON else _org_or_place_keys
+    return keys_of(s, for_transcriptions)
 
 
 def candidate_pairs(
@@ -276,9 +284,10 @@ def candidate_pairs(
     names not in `surfaces` a key holds (an alias file's names out of reach): they count in its size."""
     blocks: dict[str, list[int]] = defaultdict(list)
     # the keys Latin names are filed under for transcriptions are left out when no name is a transcription
+    # (also those an alias index kept on its surfaces)
     transcribed = any(s.name is not None and s.name.loanword for s in surfaces)
     for i, s in enumerate(surfaces):
-        for k in blocking_keys(s)[0]:
+        for k in blocking_keys(s, transcribed)[0]:
             if transcribed or not k.startswith(TRANSCRIBED):
                 blocks[k].append(i)
 
@@ -289,7 +298,7 @@ def candidate_pairs(
     for i, s in enumerate(surfaces):
         # computed again rather than kept from the loop above: holding every name's keys at once costs
         # more memory than recomputing them costs time (200,000 names must stay under 500 MB)
-        filed, probes = blocking_keys(s)
+        filed, probes = blocking_keys(s, transcribed)
         name = s.name
         assert name is not None
         if len(name.strong) <= 1:
