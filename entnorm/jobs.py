@@ -192,7 +192,7 @@ def extract_files(
         )
     if not resolve:
         return Extracted(files, found.mentions, found.acronyms, None, found.documents)
-    resolver = Resolver(aliases, jobs=jobs_for(jobs, len(files)), keep_verdicts=use_cache)
+    resolver = Resolver(aliases, jobs=jobs_for(jobs, len(files)), keep_last_run=use_cache)
     resolution = resolver.resolve(found.mentions, acronyms=found.acronyms)
     mentions, resolution = keep_labels(found.mentions, resolution, set(wanted))
     return Extracted(files, mentions, found.acronyms, resolution, found.documents)
@@ -298,7 +298,7 @@ def review_files(
         on_document=on_document,
         keep_documents=keep_documents,
     )
-    resolver = Resolver(aliases, jobs=jobs_for(jobs, len(found.files)), keep_verdicts=use_cache)
+    resolver = Resolver(aliases, jobs=jobs_for(jobs, len(found.files)), keep_last_run=use_cache)
     analysis = resolver.analyse(found.mentions, acronyms=found.acronyms, keep_comparisons=True)
     resolution = build_entities(analysis, aliases)
     suggestions = suggest(analysis, resolution, aliases)

@@ -26,10 +26,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from entnorm.aliasfile.table import AliasTable
-from entnorm.labels import ORG, PERSON, PLACE, kind_of
+from entnorm.labels import PERSON, kind_of
 from entnorm.names.gazetteer import Gazetteer, Place
 from entnorm.names.normalize import key
-from entnorm.names.parse import Name, parse
+from entnorm.names.parse import Name
 from entnorm.resolution.blocking import (
     MAX_BLOCK,
     PERSON_WORD,
@@ -37,7 +37,7 @@ from entnorm.resolution.blocking import (
     blocking_keys,
     sound_signature,
 )
-from entnorm.resolution.surfaces import Surface, Tally, is_short, with_places_spelled_alike
+from entnorm.resolution.surfaces import BlockingKeys, Surface, Tally, is_short, read_name
 from entnorm.storage import cache_dir, store_newest
 
 #: Bump when what is stored changes: old entries are then not found.
@@ -72,22 +72,37 @@ def _sources_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _prepare(text: str, kind: str, gazetteer: Gazetteer) -> tuple[bytes, int]:
-    """One listed name as the resolver reads it (as `surfaces.build_surfaces` would): packed, its name, its
-    place and its blocking keys (filed, probed); and its sound signature, hashed (`_sound_hash`)."""
-    name = parse(text, kind)
-    if kind == ORG:
-        name = with_places_spelled_alike(name, gazetteer)
-    place = gazetteer.lookup(text) if kind == PLACE else None
+def prepare(text: str, kind: str, gazetteer: Gazetteer) -> Surface:
+    """One name as the resolver reads it (`surfaces.read_name`), as a surface with its blocking keys."""
+    name, place = read_name(text, kind, gazetteer)
     surface = Surface(key(text), name=name, place=place)
-    filed, probes = blocking_keys(surface)
+    surface.blocking = blocking_keys(surface)
+    return surface
+
+
+def pack(surface: Surface) -> bytes:
+    """A prepared surface's name, place and blocking keys (filed, probed) as `marshal` bytes of plain values."""
+    name, place, (filed, probes) = surface.name, surface.place, surface.blocking  # type: ignore[misc]
     record = (
         tuple(getattr(name, f) for f in NAME_FIELDS),
         tuple(getattr(place, f) for f in _PLACE_FIELDS) if place else None,
         tuple(sorted(filed)),
         tuple(sorted(probes)),
     )
-    return marshal.dumps(record), _sound_hash(surface)
+    return marshal.dumps(record)
+
+
+def unpack(record: bytes) -> tuple[Name, Place | None, BlockingKeys]:
+    """What `pack` packed: the name, its place and its blocking keys."""
+    name_fields, place_fields, filed, probes = marshal.loads(record)
+    name = Name(**dict(zip(NAME_FIELDS, name_fields, strict=True)))
+    return name, Place(*place_fields) if place_fields else None, (filed, probes)
+
+
+def _prepare(text: str, kind: str, gazetteer: Gazetteer) -> tuple[bytes, int]:
+    """One listed name packed (`prepare`, `pack`), and its sound signature hashed (`_sound_hash`)."""
+    surface = prepare(text, kind, gazetteer)
+    return pack(surface), _sound_hash(surface)
 
 
 def _sound_hash(surface: Surface) -> int:
@@ -194,9 +209,7 @@ class AliasIndex:
 
     def surface(self, i: int) -> Surface:
         """Listed name `i` as a surface with no mentions, its blocking keys already worked out."""
-        name_fields, place_fields, filed, probes = marshal.loads(self.records[i])
-        name = Name(**dict(zip(NAME_FIELDS, name_fields, strict=True)))
-        place = Place(*place_fields) if place_fields else None
+        name, place, blocking = unpack(self.records[i])
         label = self.labels[i]
         return Surface(
             self.keys[i],
@@ -207,7 +220,7 @@ class AliasIndex:
             place=place,
             alias_entity=self.entities[i],
             short=is_short(name),
-            blocking=(filed, probes),
+            blocking=blocking,
         )
 
     def outside(self, chosen: Iterable[Surface]) -> Callable[[str], int]:

@@ -1,5 +1,6 @@
-"""Verdicts kept from one run to the next, so that a re-run of a folder (after an edit of aliases.yaml) does
-not compare again the names it compared last time.
+"""What a run works out about its names, kept for the next run of the same documents, so that a re-run of a
+folder (after an edit of aliases.yaml) does not work it out again: the verdicts of its comparisons, and its
+spellings parsed and keyed for blocking.
 
 Comparing two parsed names is pure (`names.compare`): the same two names and the same code give the same
 verdict, and comparing is the largest part of a re-run once the recogniser's spans come from the cache. So a
@@ -11,6 +12,11 @@ file: after an upgrade or an edit of a word list, old verdicts are not used.
 
 Only what `compare` says is kept; what the alias file and the gazetteer decide before it (`Resolver.judge`)
 depends on more than the two names and is worked out again in every run.
+
+Reading a spelling (parsing it, finding its place, working out its blocking keys) is pure too, and the next
+largest part: `KnownNames` keeps each name's spelling of a run, by its text and kind, as the alias index packs
+its names (`alias_index.pack`), in `names/` beside the verdicts, with the same fingerprint and the same rule of
+one run's names only.
 """
 
 from __future__ import annotations
@@ -21,9 +27,11 @@ import marshal
 from collections.abc import Iterable
 from pathlib import Path
 
+from entnorm.names.gazetteer import Gazetteer, Place
 from entnorm.names.parse import Name
 from entnorm.names.verdict import Verdict
-from entnorm.resolution.alias_index import MATCHING_FINGERPRINT, NAME_FIELDS
+from entnorm.resolution.alias_index import MATCHING_FINGERPRINT, NAME_FIELDS, pack, prepare, unpack
+from entnorm.resolution.surfaces import BlockingKeys
 from entnorm.storage import cache_dir, store_newest
 
 #: Bump when what is stored changes: old files are then not read.
@@ -44,6 +52,24 @@ def documents_digest(docs: Iterable[str | None]) -> str:
     return digest.hexdigest()[:32]
 
 
+def _read(path: Path) -> dict:
+    """A kept file's table, or an empty one when there is no such file, or it is unreadable, of another format
+    or of other matching code."""
+    try:
+        fingerprint, known = marshal.loads(path.read_bytes())
+        if fingerprint == f"{FORMAT}:{MATCHING_FINGERPRINT}" and isinstance(known, dict):
+            return known
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    return {}
+
+
+def _write(path: Path, kept: dict) -> None:
+    """Write a run's table over the last one's. A cache that cannot be written is no reason to fail."""
+    with contextlib.suppress(OSError):
+        store_newest(path, marshal.dumps((f"{FORMAT}:{MATCHING_FINGERPRINT}", kept)), keep=KEEP)
+
+
 class KnownVerdicts:
     """The verdicts of a set of documents' last run (`get`), and those of this run (`keep`, then `save`)."""
 
@@ -56,16 +82,9 @@ class KnownVerdicts:
 
     @classmethod
     def of_documents(cls, docs: Iterable[str | None]) -> KnownVerdicts:
-        """The verdicts kept for these documents (none when there is no such file, or it is unreadable, of
-        another format or of other matching code)."""
+        """The verdicts kept for these documents (see `_read`)."""
         path = _folder() / f"{documents_digest(docs)}.marshal"
-        try:
-            fingerprint, known = marshal.loads(path.read_bytes())
-            if fingerprint != f"{FORMAT}:{MATCHING_FINGERPRINT}" or not isinstance(known, dict):
-                known = {}
-        except (OSError, EOFError, ValueError, TypeError):
-            known = {}
-        return cls(path, known)
+        return cls(path, _read(path))
 
     def pair(self, a: Name, b: Name) -> bytes:
         """The key of comparing `a` with `b` (in that order: the reason's wording depends on it)."""
@@ -96,7 +115,41 @@ class KnownVerdicts:
     def save(self) -> None:
         """Write this run's verdicts, when it compared a pair the file did not hold or the file holds pairs this
         run did not compare. A cache that cannot be written is no reason to fail."""
-        if self.path is None or (not self._fresh and len(self._kept) == len(self._known)):
-            return
-        with contextlib.suppress(OSError):
-            store_newest(self.path, marshal.dumps((f"{FORMAT}:{MATCHING_FINGERPRINT}", self._kept)), keep=KEEP)
+        if self.path is not None and (self._fresh or len(self._kept) != len(self._known)):
+            _write(self.path, self._kept)
+
+
+class KnownNames:
+    """The spellings of a set of documents' last run, read and keyed (`prepared`), and those of this run
+    (`save`)."""
+
+    def __init__(self, gazetteer: Gazetteer, path: Path | None = None, known: dict[str, bytes] | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.path = path
+        self._known = known or {}
+        self._kept: dict[str, bytes] = {}
+        self._fresh = 0
+
+    @classmethod
+    def of_documents(cls, docs: Iterable[str | None], gazetteer: Gazetteer) -> KnownNames:
+        """The spellings kept for these documents (see `_read`)."""
+        path = cache_dir() / "names" / f"{documents_digest(docs)}.marshal"
+        return cls(gazetteer, path, _read(path))
+
+    def prepared(self, text: str, kind: str) -> tuple[Name, Place | None, BlockingKeys]:
+        """The spelling `text` of a `kind` name read (`surfaces.read_name`), with its blocking keys: as the last
+        run packed it, else worked out."""
+        k = f"{kind}\0{text}"
+        record = self._known.get(k)
+        if record is not None:
+            self._kept[k] = record
+            return unpack(record)
+        surface = prepare(text, kind, self.gazetteer)
+        self._kept[k] = pack(surface)
+        self._fresh += 1
+        return surface.name, surface.place, surface.blocking  # type: ignore[return-value]
+
+    def save(self) -> None:
+        """Write this run's spellings, when it read one the file did not hold or the file holds others."""
+        if self.path is not None and (self._fresh or len(self._kept) != len(self._known)):
+            _write(self.path, self._kept)

@@ -31,7 +31,7 @@ from entnorm.resolution.across_labels import as_places, places_labelled_as_organ
 from entnorm.resolution.alias_index import AliasIndex, alias_index
 from entnorm.resolution.blocking import candidate_pairs
 from entnorm.resolution.entities import build_entities
-from entnorm.resolution.known_verdicts import KnownVerdicts
+from entnorm.resolution.known_verdicts import KnownNames, KnownVerdicts
 from entnorm.resolution.surfaces import Surface, build_surfaces, with_listed_names
 from entnorm.resolution.verdicts import judged
 
@@ -62,9 +62,9 @@ class Resolver:
         aliases: the user's alias table (empty: infer everything).
         gazetteer: a zero-argument callable returning the place gazetteer, called only when needed.
         jobs: processes to compare names in, when there are many pairs (`verdicts`).
-        keep_verdicts: keep the verdicts of each run's comparisons in the cache folder, and reuse those of the
-            last run on the same documents (`known_verdicts`): a re-run after an alias edit compares only the
-            pairs it has not seen.
+        keep_last_run: keep what each run works out about its names in the cache folder (the verdicts of its
+            comparisons, its spellings read and keyed), and reuse the last run's on the same documents
+            (`known_verdicts`): a re-run after an alias edit compares only the pairs it has not seen.
     """
 
     def __init__(
@@ -73,12 +73,12 @@ class Resolver:
         *,
         gazetteer: Callable[[], Gazetteer] = default_gazetteer,
         jobs: int = 1,
-        keep_verdicts: bool = False,
+        keep_last_run: bool = False,
     ) -> None:
         self.aliases = aliases or AliasTable()
         self._gazetteer = gazetteer
         self.jobs = jobs
-        self.keep_verdicts = keep_verdicts
+        self.keep_last_run = keep_last_run
         self._index: AliasIndex | None = None
 
     def alias_index(self) -> AliasIndex:
@@ -126,7 +126,13 @@ class Resolver:
         """
         acronyms = list(acronyms)
         gazetteer = self._gazetteer()
-        surfaces, surface_of = build_surfaces(mentions, self.aliases, gazetteer)
+        docs = {m.doc for m in mentions} if self.keep_last_run else set()
+        names = KnownNames.of_documents(docs, gazetteer) if self.keep_last_run else None
+        prepared = names.prepared if names is not None else None
+        surfaces, surface_of = build_surfaces(mentions, self.aliases, gazetteer, prepared=prepared)
+        if names is not None:
+            names.save()
+            del names, prepared  # the names' records are read: free them before the blocking
         index = self.alias_index()
         listed = [index.surface(i) for i in index.in_reach(surfaces + as_places(surfaces))]
         surfaces, surface_of = with_listed_names(surfaces, surface_of, listed)
@@ -135,7 +141,7 @@ class Resolver:
         phases.group_alias_entities(clusters, surfaces)
         representative = phases.merge_same_sounds(clusters, surfaces)
         comparisons: dict[tuple[int, int], Verdict] | None = {} if keep_comparisons else None
-        known = KnownVerdicts.of_documents(m.doc for m in mentions) if self.keep_verdicts else None
+        known = KnownVerdicts.of_documents(docs) if self.keep_last_run else None
         matches = self._judge_candidates(surfaces, representative, clusters, comparisons, index.outside(listed), known)
         if known is not None:
             known.save()

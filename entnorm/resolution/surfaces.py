@@ -9,7 +9,7 @@ and a one-word surface the recogniser called PERSON or ORG that the gazetteer kn
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from entnorm import data
@@ -19,6 +19,9 @@ from entnorm.names.gazetteer import Gazetteer, Place
 from entnorm.names.normalize import fold, key
 from entnorm.names.parse import PARTICLES, Name, is_generic, parse
 from entnorm.records import Mention
+
+#: A name's blocking keys: those it is filed under, and those whose names it is compared with (`blocking`).
+BlockingKeys = tuple[Collection[str], Collection[str]]
 
 
 class Tally:
@@ -74,9 +77,9 @@ class Surface:
     short: bool = False
     matchable: bool = True
     #: Its blocking keys (filed, probed), when already worked out: an alias file's names come with theirs, and
-    #: the spellings the alias index's reach has keyed keep theirs for the blocker (`alias_index`); cleared
-    #: when the name or the place changes, and once the pairs are judged.
-    blocking: tuple[Collection[str], Collection[str]] | None = None
+    #: the spellings the alias index's reach has keyed, or the last run had keyed (`known_verdicts`), keep
+    #: theirs for the blocker; cleared when the name or the place changes, and once the pairs are judged.
+    blocking: BlockingKeys | None = None
 
     @property
     def text(self) -> str:
@@ -234,11 +237,17 @@ def with_places_spelled_alike(name: Name, gazetteer: Gazetteer) -> Name:
 
 
 def build_surfaces(
-    mentions: Sequence[Mention], aliases: AliasTable, gazetteer: Gazetteer
+    mentions: Sequence[Mention],
+    aliases: AliasTable,
+    gazetteer: Gazetteer,
+    *,
+    prepared: Callable[[str, str], tuple[Name, Place | None, BlockingKeys]] | None = None,
 ) -> tuple[list[Surface], list[int]]:
     """The surfaces of `mentions`, sorted by key, and for each mention the index of its surface. A spelling
     the alias file lists is its entity's, with the file's label; the file's other names join later
-    (`alias_index`), as far as these spellings can reach them."""
+    (`alias_index`), as far as these spellings can reach them. `prepared(text, kind)`, when given, reads a
+    name's spelling instead of `read_name` and gives its blocking keys too (`known_verdicts.KnownNames`: the
+    last run's)."""
     by_key: dict[str, Surface] = {}
     keys = []
     for m in mentions:
@@ -265,15 +274,22 @@ def build_surfaces(
             s.label = vote_label(s, gazetteer)
             if is_name_label(s.label):
                 s.label = _by_corpus_evidence(s.label, s, gazetteer, people)
-        kind = kind_of(s.label)
-        s.name = parse(s.text, kind)
-        if kind == ORG:
-            s.name = with_places_spelled_alike(s.name, gazetteer)
-        if kind == PLACE:
-            s.place = gazetteer.lookup(s.text)
-        s.short = is_short(s.name)
         s.matchable = is_name_label(s.label)
+        if prepared is not None and s.matchable:
+            s.name, s.place, s.blocking = prepared(s.text, kind_of(s.label))
+        else:
+            s.name, s.place = read_name(s.text, kind_of(s.label), gazetteer)
+        s.short = is_short(s.name)
     return ordered, surface_of
+
+
+def read_name(text: str, kind: str, gazetteer: Gazetteer) -> tuple[Name, Place | None]:
+    """A spelling as the resolver reads it: parsed, an organisation's words that spell a place read as that
+    place too, and a place's entry in the gazetteer."""
+    name = parse(text, kind)
+    if kind == ORG:
+        name = with_places_spelled_alike(name, gazetteer)
+    return name, gazetteer.lookup(text) if kind == PLACE else None
 
 
 def is_short(name: Name) -> bool:
