@@ -58,7 +58,9 @@ from entnorm.records import ENTITY_FIELDS, MENTION_FIELDS, mention_row
     help="Processes for the recogniser. 0: all cores, or 1 for fewer than 50 files (not worth starting more).",
 )
 @click.option(
-    "--no-cache", is_flag=True, help="Neither read nor write the caches of recogniser output and of name comparisons."
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the caches: recogniser output, and the last run's name comparisons and spellings.",
 )
 @click.option(
     "--scheduler",

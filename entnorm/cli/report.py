@@ -23,7 +23,9 @@ from entnorm.cli.options import CONTEXT_SETTINGS, aliases_option, glob_option, m
 @click.option("--encoding", default=None, help="Decode files with this encoding, as for extract.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True, help="As for extract.")
 @click.option(
-    "--no-cache", is_flag=True, help="Neither read nor write the caches of recogniser output and of name comparisons."
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the caches: recogniser output, and the last run's name comparisons and spellings.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def report(paths, output, model, aliases_path, pattern, encoding, jobs, no_cache, quiet) -> None:
