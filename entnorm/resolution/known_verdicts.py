@@ -40,10 +40,6 @@ FORMAT = 1
 KEEP = 4
 
 
-def _folder() -> Path:
-    return cache_dir() / "verdicts"
-
-
 def documents_digest(docs: Iterable[str | None]) -> str:
     """Which file a run's verdicts go to: a digest of the names of its documents."""
     digest = hashlib.sha256()
@@ -70,20 +66,44 @@ def _write(path: Path, kept: dict) -> None:
         store_newest(path, marshal.dumps((f"{FORMAT}:{MATCHING_FINGERPRINT}", kept)), keep=KEEP)
 
 
-class KnownVerdicts:
-    """The verdicts of a set of documents' last run (`get`), and those of this run (`keep`, then `save`)."""
+class _LastRun:
+    """A table kept for the next run of the same documents: the last run's (`_known`, read from `path`), and
+    this run's (`_kept`; `_fresh` counts its entries the last run did not have), written by `save`."""
 
-    def __init__(self, path: Path | None = None, known: dict[bytes, tuple] | None = None) -> None:
+    #: The folder in `storage.cache_dir()` that holds the files of this kind.
+    folder = ""
+
+    def __init__(self, path: Path | None = None, known: dict | None = None) -> None:
         self.path = path
         self._known = known or {}
-        self._kept: dict[bytes, tuple] = {}
+        self._kept: dict = {}
         self._fresh = 0
+
+    @classmethod
+    def _path(cls, docs: Iterable[str | None]) -> Path:
+        return cache_dir() / cls.folder / f"{documents_digest(docs)}.marshal"
+
+    def save(self) -> None:
+        """Write this run's table, when it holds an entry the file did not or the file holds entries this run
+        did not use: the file never grows beyond one run's. A cache that cannot be written is no reason to
+        fail."""
+        if self.path is not None and (self._fresh or len(self._kept) != len(self._known)):
+            _write(self.path, self._kept)
+
+
+class KnownVerdicts(_LastRun):
+    """The verdicts of a set of documents' last run (`get`), and those of this run (`keep`, then `save`)."""
+
+    folder = "verdicts"
+
+    def __init__(self, path: Path | None = None, known: dict[bytes, tuple] | None = None) -> None:
+        super().__init__(path, known)
         self._digests: dict[Name, bytes] = {}
 
     @classmethod
     def of_documents(cls, docs: Iterable[str | None]) -> KnownVerdicts:
         """The verdicts kept for these documents (see `_read`)."""
-        path = _folder() / f"{documents_digest(docs)}.marshal"
+        path = cls._path(docs)
         return cls(path, _read(path))
 
     def pair(self, a: Name, b: Name) -> bytes:
@@ -112,28 +132,21 @@ class KnownVerdicts:
             held = (verdict.score, verdict.conflict, verdict.full, verdict.reason)
         self._kept[pair] = held  # a verdict read from the file is kept as read: no second copy of it
 
-    def save(self) -> None:
-        """Write this run's verdicts, when it compared a pair the file did not hold or the file holds pairs this
-        run did not compare. A cache that cannot be written is no reason to fail."""
-        if self.path is not None and (self._fresh or len(self._kept) != len(self._known)):
-            _write(self.path, self._kept)
 
-
-class KnownNames:
+class KnownNames(_LastRun):
     """The spellings of a set of documents' last run, read and keyed (`prepared`), and those of this run
     (`save`)."""
 
+    folder = "names"
+
     def __init__(self, gazetteer: Gazetteer, path: Path | None = None, known: dict[str, bytes] | None = None) -> None:
+        super().__init__(path, known)
         self.gazetteer = gazetteer
-        self.path = path
-        self._known = known or {}
-        self._kept: dict[str, bytes] = {}
-        self._fresh = 0
 
     @classmethod
     def of_documents(cls, docs: Iterable[str | None], gazetteer: Gazetteer) -> KnownNames:
         """The spellings kept for these documents (see `_read`)."""
-        path = cache_dir() / "names" / f"{documents_digest(docs)}.marshal"
+        path = cls._path(docs)
         return cls(gazetteer, path, _read(path))
 
     def prepared(self, text: str, kind: str) -> tuple[Name, Place | None, BlockingKeys]:
@@ -148,8 +161,3 @@ class KnownNames:
         self._kept[k] = pack(surface)
         self._fresh += 1
         return surface.name, surface.place, surface.blocking  # type: ignore[return-value]
-
-    def save(self) -> None:
-        """Write this run's spellings, when it read one the file did not hold or the file holds others."""
-        if self.path is not None and (self._fresh or len(self._kept) != len(self._known)):
-            _write(self.path, self._kept)

@@ -128,11 +128,12 @@ class Resolver:
         gazetteer = self._gazetteer()
         docs = {m.doc for m in mentions} if self.keep_last_run else set()
         names = KnownNames.of_documents(docs, gazetteer) if self.keep_last_run else None
-        prepared = names.prepared if names is not None else None
-        surfaces, surface_of = build_surfaces(mentions, self.aliases, gazetteer, prepared=prepared)
+        surfaces, surface_of = build_surfaces(
+            mentions, self.aliases, gazetteer, prepared=names.prepared if names is not None else None
+        )
         if names is not None:
             names.save()
-            del names, prepared  # the names' records are read: free them before the blocking
+            del names  # the names' records are read: free them before the blocking
         index = self.alias_index()
         listed = [index.surface(i) for i in index.in_reach(surfaces + as_places(surfaces))]
         surfaces, surface_of = with_listed_names(surfaces, surface_of, listed)
