@@ -1,5 +1,6 @@
 """CLI behaviour through click's CliRunner: exact output per format, one test per exit-code row."""
 
+import gc
 import json
 import subprocess
 import sys
@@ -8,7 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from entnorm.cli import cli
+from entnorm.cli import GC_YOUNG_THRESHOLD, cli, fewer_collections
 
 from ..conftest import A_TXT, B_TXT
 
@@ -455,3 +456,35 @@ def test_extract_on_a_local_dask_cluster_matches_the_local_run(run, corpus, monk
     local = run("extract", corpus, "--level", "mentions", "--no-cache")
     on_dask = run("extract", corpus, "--level", "mentions", "--no-cache", "--scheduler", "local")
     assert (on_dask.exit_code, on_dask.stdout) == (0, local.stdout) and local.stdout == MENTIONS_JSONL
+
+
+def test_fewer_collections_raises_the_young_threshold_and_restores_it():
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == (GC_YOUNG_THRESHOLD, *before[1:])
+    assert gc.get_threshold() == before
+
+
+def test_fewer_collections_restores_the_threshold_after_an_error():
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError("boom")
+    assert gc.get_threshold() == before
+
+
+def test_a_command_runs_with_fewer_collections():
+    seen = []
+
+    @click.command("gc-probe")
+    def probe():
+        seen.append(gc.get_threshold()[0])
+
+    before = gc.get_threshold()
+    cli.add_command(probe)
+    try:
+        result = CliRunner().invoke(cli, ["gc-probe"])
+    finally:
+        del cli.commands["gc-probe"]
+    assert result.exit_code == 0, result.output
+    assert seen == [GC_YOUNG_THRESHOLD]
+    assert gc.get_threshold() == before

@@ -202,25 +202,3 @@ def test_mojibake_is_repaired_and_offsets_still_index_the_file(write, tmp_path):
         ("Café Nero", "CafÃ© Nero"),
     ]
     assert warm.stdout == cold.stdout  # the cache knows the text was repaired, and repairs it again
-
-
-def test_fewer_collections_raises_the_young_threshold_and_restores_it():
-    import gc
-
-    from entnorm.cli import GC_YOUNG_THRESHOLD, fewer_collections
-
-    before = gc.get_threshold()
-    with fewer_collections():
-        assert gc.get_threshold() == (GC_YOUNG_THRESHOLD, *before[1:])
-    assert gc.get_threshold() == before
-
-
-def test_fewer_collections_restores_the_threshold_after_an_error():
-    import gc
-
-    from entnorm.cli import fewer_collections
-
-    before = gc.get_threshold()
-    with pytest.raises(RuntimeError), fewer_collections():
-        raise RuntimeError("boom")
-    assert gc.get_threshold() == before
