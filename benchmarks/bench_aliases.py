@@ -15,11 +15,13 @@
      first-use        entnorm resolve of one name with the big file, in a fresh cache: the file's first use
                       parses it and prepares its names for matching (the alias index), once for the file
      extract-aliases  extract as extract-none, with the big file (the recogniser's cache as fresh as there)
-     suggest-write    entnorm aliases suggest --write --accept m1 on the 5 sample articles with the file in use
+     suggest          entnorm aliases suggest on the 5 sample articles with the file in use: lists the
+                      suggestions and their ids (the recogniser reads the articles here, once)
+     suggest-write    entnorm aliases suggest --write --accept m1 right after, as a user accepts an id
      extract-warm     extract-aliases again after one alias edit (the cache answers the NER; the edited
                       file's index is made from the last one, preparing only the new names)
 3. Prints the ratios the project aims at: extract-aliases / extract-none <= 1.15 (also with first-use counted
-   in), warm / cold <= 5%, one edit under 3 s, memory under 1 GB.
+   in), warm / cold <= 5%, one edit (`aliases add` or `suggest --write`) under 3 s, memory under 1 GB.
 """
 
 from __future__ import annotations
@@ -176,6 +178,7 @@ def main() -> None:
     run = [*common, "-a", str(copy), "--jobs", "1"]
     results["extract-aliases"] = run_child(ENTNORM, json.dumps(run), str(work / "extract-aliases.jsonl"), env=env)
     sample = [str(SAMPLE), "-a", str(copy), "-m", args.model]
+    results["suggest"] = run_child(CLI, json.dumps(["aliases", "suggest", *sample]), env=env)
     results["suggest-write"] = run_child(
         CLI, json.dumps(["aliases", "suggest", *sample, "--write", "--accept", "m1"]), env=env
     )
@@ -195,7 +198,7 @@ def main() -> None:
     print(f"  ... with the file's first use    {(first + cold) / none:.2f}")
     print(f"  warm re-run after an edit / cold {results['extract-warm']['seconds'] / cold:.1%}  (target <= 5%)")
     print(f"  one aliases add                  {results['add']['seconds']:.1f} s  (target < 3 s)")
-    print(f"  suggest --write on the articles  {results['suggest-write']['seconds']:.1f} s")
+    print(f"  suggest --write on the articles  {results['suggest-write']['seconds']:.1f} s  (target < 3 s)")
     print(f"  largest peak RSS                 {max(r['rss_mb'] for r in results.values()):,.0f} MB  (target < 1 GB)")
     shutil.rmtree(work, ignore_errors=True)
 

@@ -312,12 +312,34 @@ def suggest_changes(
     aliases: AliasTable,
     model: str | None = None,
     pattern: str = "*.txt",
+    use_cache: bool = True,
     on_warning: Warn = lambda message: None,
 ) -> list[Suggestion]:
-    """Resolve the texts in `paths` once and list what the alias file could pin down (`resolution.suggest`)."""
+    """Resolve the texts in `paths` once and list what the alias file could pin down (`resolution.suggest`).
+    The list of a run with the same texts, table, pipeline and code is taken from the cache, with its warnings
+    (`resolution.kept_suggestions`): `suggest --write --accept ID` right after `suggest` files what was read."""
+    from entnorm.extraction.model import model_id
+    from entnorm.resolution.kept_suggestions import keep_suggestions, kept_suggestions, run_key
+
+    files = list_files(paths, pattern=pattern, on_warning=on_warning)
+    model, meta, _ = choose_model(model)
+    run = run_key(files, aliases, model_id(meta)) if use_cache else None
+    if run is not None and (kept := kept_suggestions(run)) is not None:
+        suggestions, warnings = kept
+        for message in warnings:
+            on_warning(message)
+        return suggestions
+    warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        warnings.append(message)
+        on_warning(message)
+
     found = review_files(
-        paths, aliases=aliases, model=model, pattern=pattern, keep_documents=False, on_warning=on_warning
+        files, aliases=aliases, model=model, use_cache=use_cache, keep_documents=False, on_warning=warn
     )
+    if run is not None:
+        keep_suggestions(run, found.suggestions, warnings)
     return found.suggestions
 
 

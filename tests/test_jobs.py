@@ -22,6 +22,12 @@ def analyses(monkeypatch):
     return calls
 
 
+@pytest.fixture
+def own_cache(monkeypatch, tmp_path):
+    """A cache folder for this test alone: other tests' runs of the same texts leave nothing in it."""
+    monkeypatch.setenv("ENTNORM_CACHE_DIR", str(tmp_path / "cache"))
+
+
 def test_extract_files_resolves_once(corpus, ruler_model, analyses):
     found = extract_files([corpus], aliases=AliasTable(), model=ruler_model, use_cache=False)
     assert len(found.files) == 2 and len(found.mentions) == 9 and analyses == [9]
@@ -47,13 +53,39 @@ def test_explain_without_paths_compares_with_the_names_and_the_alias_file(write,
     assert why.candidates[0].entity == "sergei-lavrov"
 
 
-def test_suggest_runs_the_resolver_once(corpus, ruler_model, analyses):
+def test_suggest_runs_the_resolver_once(corpus, ruler_model, analyses, own_cache):
     found = suggest_changes([corpus], aliases=AliasTable(), model=ruler_model)
     assert analyses == [9]
     assert [(s.id, s.canonical, s.add) for s in found if s.kind == "merge"][:2] == [
         ("m1", "Sergei Lavrov", ("Lavrov", "Sergey Lavrov")),
         ("m2", "Asaad al-Shibani", ("Assad al-Sabani",)),
     ]
+
+
+def test_suggest_again_takes_the_kept_list_and_its_warnings(corpus, write, ruler_model, analyses, own_cache):
+    write("corpus/c.txt", "Sergei Lavrov met Lavrov.".encode("cp1252") + b" Caf\xe9.")
+    first_said, again_said = [], []
+    first = suggest_changes([corpus], aliases=AliasTable(), model=ruler_model, on_warning=first_said.append)
+    again = suggest_changes([corpus], aliases=AliasTable(), model=ruler_model, on_warning=again_said.append)
+    assert len(analyses) == 1  # the second run read the kept list
+    assert again == first and again_said == first_said and "not valid UTF-8" in first_said[0]
+
+
+def test_suggest_reads_the_texts_again_when_an_input_changed(corpus, write, ruler_model, analyses, own_cache):
+    suggest_changes([corpus], aliases=AliasTable(), model=ruler_model)
+    write("corpus/b.txt", "Assad al-Sabani spoke in Kiev.")
+    changed = suggest_changes([corpus], aliases=AliasTable(), model=ruler_model)
+    table = parse_aliases("PERSON:\n  Sergei Lavrov: [Sergey Lavrov, Lavrov]\n")
+    listed = suggest_changes([corpus], aliases=table, model=ruler_model)
+    assert len(analyses) == 3
+    assert ("Sergei Lavrov", ("Lavrov",)) in [(s.canonical, s.add) for s in changed]  # no "Sergey" now
+    assert "Sergei Lavrov" not in [s.canonical for s in listed]
+
+
+def test_suggest_without_the_cache_keeps_nothing(corpus, ruler_model, analyses, own_cache):
+    for _ in range(2):
+        suggest_changes([corpus], aliases=AliasTable(), model=ruler_model, use_cache=False)
+    assert len(analyses) == 2
 
 
 def test_labels_to_keep():

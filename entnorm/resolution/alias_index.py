@@ -251,7 +251,8 @@ def _listed_names(table: AliasTable) -> tuple[list[str], list[int], list[str], l
     return keys, entities, labels, texts
 
 
-def _table_digest(table: AliasTable) -> str:
+def table_digest(table: AliasTable) -> str:
+    """A digest of the table's entities (label and names, in order) and of the matching code: the index's name."""
     digest = hashlib.sha256(MATCHING_FINGERPRINT.encode())
     for entity in table.entities:
         digest.update("\x1f".join((entity.label, *entity.names)).encode() + b"\x1e")
@@ -298,7 +299,7 @@ def alias_index(table: AliasTable, gazetteer: Gazetteer) -> AliasIndex:
     if not table.by_key:
         return AliasIndex.of([], [], [], [])
     big = len(table.entities) >= MIN_ENTITIES
-    path = _folder() / f"{_table_digest(table)}.marshal"
+    path = _folder() / f"{table_digest(table)}.marshal"
     if big and (found := _read(path)) is not None:
         return found
     keys, entities, labels, texts = _listed_names(table)
