@@ -156,7 +156,8 @@ def aliases_import(source, fmt, label, name_column, aliases_column, label_column
 def aliases_suggest(paths, model, aliases_path, fmt, output, pattern, write, accepted) -> None:
     """Resolve the texts in PATHS and list what the alias file could pin down: merges the resolver made by
     inference (id m1, m2 ...) and near misses it kept apart (n1, n2 ..., with their score and reason).
-    With --write they are filed in the alias file, comments and layout kept.
+    With --write they are filed in the alias file, comments and layout kept. The list is kept in the cache
+    folder, so --write right after a run on the same texts and alias file files it without reading them again.
 
     \b
     Examples:
