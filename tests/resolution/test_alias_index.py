@@ -147,3 +147,16 @@ def test_the_reach_keeps_each_spelling_s_keys_for_the_blocker_and_the_resolver_d
     resolver = Resolver(TABLE)
     analysis = resolver.analyse([M("Assad al-Sabani", "PERSON", "a"), M("Asaad Haddad", "PERSON", "a")])
     assert [s.blocking for s in analysis.surfaces] == [None] * len(analysis.surfaces)  # judged: dropped
+
+
+def test_unpacked_names_share_their_words_and_keys():
+    gazetteer = default_gazetteer()
+    first = index_module.unpack(index_module.pack(index_module.prepare("Asaad Haddad", "person", gazetteer)))
+    second = index_module.unpack(index_module.pack(index_module.prepare("Asaad Kassem", "person", gazetteer)))
+    assert first[0].tokens == ("asaad", "haddad") and second[0].tokens == ("asaad", "kassem")
+    assert first[0].tokens[0] is second[0].tokens[0]
+    shared = set(first[2][0]) & set(second[2][0])
+    assert shared
+    for k in shared:
+        assert first[2][0][first[2][0].index(k)] is second[2][0][second[2][0].index(k)]
+    assert first[0] == index_module.prepare("Asaad Haddad", "person", gazetteer).name
