@@ -7,6 +7,10 @@ that parse without a fatal problem are stored, and only big ones (`MIN_ENTITIES`
 than a cache file is read. The writer stores the table of the text it writes, so the run after an edit finds
 it. A cache that cannot be read or written is skipped: it only ever saves time.
 
+An entry also holds the text it was read from (compressed), and the newest entry stored for each file path is
+named in a small pointer file beside the entries (`<digest of the path>.latest`), so that after an edit by hand
+only the changed entities are parsed again (`aliasfile.reread`, called by `read.parse_aliases`).
+
 The last table read or stored is also kept in the process (`_recent`), so a command that reads the file and
 then writes to it (`aliases suggest --write`) unpacks it once; callers get their own copy of its list and
 index, since a writer edits the table it is given in step with the text.
@@ -17,13 +21,14 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import zlib
 from pathlib import Path
 
 from entnorm.aliasfile.table import AliasEntity, AliasTable
-from entnorm.storage import cache_dir, code_fingerprint, store_newest
+from entnorm.storage import cache_dir, code_fingerprint, store_newest, write_atomic
 
 #: Bump when what is stored or how a file is read changes: old entries are then not found.
-TABLE_FORMAT = 1
+TABLE_FORMAT = 2
 #: Files with fewer entities are parsed, not cached.
 MIN_ENTITIES = 2_000
 #: Entries kept; the oldest beyond this are removed when one is stored.
@@ -48,6 +53,12 @@ def _path(digest: str) -> Path:
     return cache_dir() / "aliases" / f"{digest}.marshal"
 
 
+def _latest(path: str) -> Path:
+    """The pointer file naming the digest of the newest entry stored for the file at `path`."""
+    name = hashlib.sha256(os.path.abspath(path).encode()).hexdigest()[:32]
+    return cache_dir() / "aliases" / f"{name}.latest"
+
+
 def _remember(digest: str, table: AliasTable) -> None:
     """Keep `table` as the process's last one: nobody else may hold it, since tables are edited in place."""
     global _recent
@@ -64,16 +75,38 @@ def cached_table(text: str, path: str) -> AliasTable | None:
     digest = _digest(text)
     if _recent is not None and _recent[0] == digest:
         return _copy(_recent[1], path)
+    found = _load(digest, path)
+    if found is None:
+        return None
+    _remember(digest, found[1])
+    return _copy(found[1], path)
+
+
+def earlier_version(path: str) -> tuple[str, AliasTable] | None:
+    """The text and table of the newest entry stored for the file at `path` (before an edit), or None."""
     try:
-        rows, by_key = marshal.loads(_path(digest).read_bytes())
+        digest = _latest(path).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = _load(digest, path)
+    if found is None:
+        return None
+    try:
+        return zlib.decompress(found[0]).decode(), found[1]
+    except (zlib.error, UnicodeDecodeError, TypeError):  # a damaged entry: parse the whole file
+        return None
+
+
+def _load(digest: str, path: str) -> tuple[bytes, AliasTable] | None:
+    """The entry `digest`: its text, compressed, and its table."""
+    try:
+        rows, by_key, packed_text = marshal.loads(_path(digest).read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
     entities = [
         AliasEntity(canonical, label, aliases, attributes, line) for canonical, label, aliases, attributes, line in rows
     ]
-    table = AliasTable(path=path, entities=entities, by_key=by_key)
-    _remember(digest, table)
-    return _copy(table, path)
+    return packed_text, AliasTable(path=path, entities=entities, by_key=by_key)
 
 
 def store_table(text: str, table: AliasTable) -> None:
@@ -85,7 +118,8 @@ def store_table(text: str, table: AliasTable) -> None:
     _remember(digest, _copy(table, table.path))  # a copy: the caller may go on editing its own
     target = _path(digest)
     try:
-        store_newest(target, marshal.dumps((rows, table.by_key)), keep=KEEP)
+        store_newest(target, marshal.dumps((rows, table.by_key, zlib.compress(text.encode(), 1))), keep=KEEP)
+        write_atomic(_latest(table.path), digest.encode("ascii"))
     except OSError:
         pass  # no cache: the next run parses again
     except ValueError:  # marshal refuses a value it cannot store: leave it uncached

@@ -22,11 +22,11 @@ from entnorm.aliasfile.table import AliasEntity, AliasTable
 from entnorm.names.normalize import key
 
 
-def _indent(line: str) -> int:
+def indent_of(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _content(line: str) -> bool:
+def has_content(line: str) -> bool:
     stripped = line.strip()
     return bool(stripped) and not stripped.startswith("#")
 
@@ -34,12 +34,12 @@ def _content(line: str) -> bool:
 def entity_end(lines: list[str], start: int) -> int:
     """The line after the last line of the entry whose key is on line `start` (0-based): the lines below it
     indented deeper, up to the next line that is not (comments and blank lines after it are not its own)."""
-    indent = _indent(lines[start])
+    indent = indent_of(lines[start])
     end = start + 1
     for number in range(start + 1, len(lines)):
-        if not _content(lines[number]):
+        if not has_content(lines[number]):
             continue
-        if _indent(lines[number]) <= indent:
+        if indent_of(lines[number]) <= indent:
             break
         end = number + 1
     return end
@@ -62,8 +62,8 @@ def _shift(node: object, lines: int, cols: int) -> None:
 def _snippet(lines: list[str], start: int, end: int) -> Map | None:
     """The entry on lines [start, end) parsed alone, with its positions in the file; None if it does not
     parse as one mapping entry."""
-    indent = _indent(lines[start])
-    text = "\n".join(line[indent:] if _indent(line) >= indent else "" for line in lines[start:end]) + "\n"
+    indent = indent_of(lines[start])
+    text = "\n".join(line[indent:] if indent_of(line) >= indent else "" for line in lines[start:end]) + "\n"
     try:
         data = load(text).data
     except yaml.YAMLError:
@@ -119,7 +119,7 @@ def add_locally(lines: list[str], table: AliasTable, name: str, canonical: str, 
         return False
     at = entity_end(lines, start)
     entry = f"{scalar(canonical)}:" + ("" if key(name) == key(canonical) else f" [{scalar(name)}]")
-    lines.insert(at, " " * _indent(lines[start]) + entry)
+    lines.insert(at, " " * indent_of(lines[start]) + entry)
     added = _snippet(lines, at, at + 1)
     if added is None or not _is_key_of(next(iter(added)), canonical):
         del lines[at]

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from entnorm.aliasfile.cache import cached_table, store_table
+from entnorm.aliasfile.cache import cached_table, earlier_version, store_table
+from entnorm.aliasfile.reread import reread
 from entnorm.aliasfile.table import AliasEntity, AliasTable
 from entnorm.aliasfile.validate import validate
 from entnorm.errors import AliasFileError
@@ -29,7 +30,8 @@ __all__ = ["AliasEntity", "AliasTable", "load_aliases", "parse_aliases", "read_a
 
 
 def parse_aliases(text: str, *, path: str = "aliases.yaml") -> AliasTable:
-    """Parse alias-file text into an AliasTable.
+    """Parse alias-file text into an AliasTable: from the cache of parsed files when this text was read
+    before, else by parsing only what changed since the file's last version there (`reread`), else whole.
 
     Raises:
         AliasFileError: the first fatal problem, with file:line:col: YAML syntax, shape, unknown labels, a name
@@ -38,10 +40,13 @@ def parse_aliases(text: str, *, path: str = "aliases.yaml") -> AliasTable:
     cached = cached_table(text, path)
     if cached is not None:
         return cached
-    table, problems = validate(text, path)
-    fatal = [p for p in problems if p.fatal]
-    if fatal:
-        raise AliasFileError(path, fatal[0].line, fatal[0].col, fatal[0].message)
+    earlier = earlier_version(path)
+    table = reread(text, *earlier, path) if earlier is not None else None
+    if table is None:
+        table, problems = validate(text, path)
+        fatal = [p for p in problems if p.fatal]
+        if fatal:
+            raise AliasFileError(path, fatal[0].line, fatal[0].col, fatal[0].message)
     store_table(text, table)
     return table
 

@@ -1,0 +1,125 @@
+"""After an edit by hand, only the entities on the lines that changed are parsed again.
+
+A watchlist of 100,000 entities takes about ten seconds to parse, and every command after an edit in the
+editor would pay it. The cache of parsed files (`aliasfile.cache`) keeps the text each table was read from, so
+the new text is compared with the last one line by line: the lines before the first difference and after the
+last are the same, and so are the entities written on them. The entities around the changed lines, from the
+key line of the one before the first change to the next key line (or label line) after the last, are parsed
+on their own under their label, with their own line numbers, and put in place of the old ones; the entities
+below move by the number of lines added.
+
+A block entry's meaning depends only on its own lines and its indentation, and the lines around the changed
+ones are key lines at the label block's indentation, so the snippet parses as it does in the file. Whatever
+this cannot show to give what a full parse gives returns None, and the caller parses the whole file: a change
+to a label line, a label block not written in block style, anchors, aliases and tags (`&`, `*`, `!`), line
+breaks other than "\\n" and "\\r\\n", any problem in the changed entities, and a name that another entity
+lists (the full parse names both places).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import pairwise
+
+from entnorm.aliasfile.local import has_content, indent_of
+from entnorm.aliasfile.table import AliasEntity, AliasTable
+from entnorm.aliasfile.validate import validate
+from entnorm.names.normalize import key
+
+#: Characters that may tie a snippet to text outside it (anchors, aliases, tags): their lines are not reread.
+_LINKING = re.compile(r"[&*!]")
+
+
+def reread(text: str, earlier_text: str, earlier: AliasTable, path: str) -> AliasTable | None:
+    """The table of `text`, made from `earlier` (the table of `earlier_text`) by parsing again only the
+    entities whose lines changed; None when that cannot be shown to equal a parse of the whole text."""
+    if not _plain_breaks(text) or not _plain_breaks(earlier_text) or not earlier.entities:
+        return None
+    old, new = earlier_text.split("\n"), text.split("\n")
+    first, last_old = _changed(old, new)
+    starts = [entity.line - 1 for entity in earlier.entities]
+    if any(a >= b for a, b in pairwise(starts)):
+        return None  # entities sharing a line: a flow-style block
+    lo = bisect_right(starts, first - 1) - 1  # the entity whose lines hold the line before the first change
+    if lo < 0:
+        return None  # a change above the first entity
+    start = starts[lo]
+    end = _region_end(old, starts, last_old, lo)
+    hi = bisect_left(starts, end)  # old entities [lo, hi) are the changed ones
+    shift = len(new) - len(old)
+    label = earlier.entities[lo].label
+    changed_old, changed_new = old[start:end], new[start : end + shift]
+    if any(e.label != label for e in earlier.entities[lo:hi]):
+        return None
+    if not _inside_block(changed_old) or not _inside_block(changed_new) or not _under_label(old, start, label):
+        return None
+    snippet = "\n" * (start - 1) + f"{label}:\n" + "\n".join(changed_new) + "\n"
+    parsed, problems = validate(snippet, path)
+    if problems or any(not key(name) for entity in parsed.entities for name in entity.names):
+        return None
+    if not parsed.entities or (parsed.entities[0].line, parsed.entities[0].canonical) != (
+        start + 1,
+        earlier.entities[lo].canonical,
+    ):
+        return None  # the line of the entity above the change holds it no more: the table's lines are not the text's
+    return _merged(earlier, lo, hi, parsed.entities, shift, path)
+
+
+def _plain_breaks(text: str) -> bool:
+    """Lines end in "\\n" or "\\r\\n" only: YAML also breaks lines at a lone "\\r", U+0085, U+2028 and U+2029."""
+    return (
+        text.count("\r") == text.count("\r\n") and "\x85" not in text and "\u2028" not in text and "\u2029" not in text
+    )
+
+
+def _changed(old: list[str], new: list[str]) -> tuple[int, int]:
+    """The first line that differs, and the end of the differing lines in the old text (in the new text, it is
+    as far from the end)."""
+    first = 0
+    limit = min(len(old), len(new))
+    while first < limit and old[first] == new[first]:
+        first += 1
+    same_tail = 0
+    while same_tail < limit - first and old[-1 - same_tail] == new[-1 - same_tail]:
+        same_tail += 1
+    return first, len(old) - same_tail
+
+
+def _region_end(old: list[str], starts: list[int], last_old: int, lo: int) -> int:
+    """The first line at or after `last_old` that starts an entity after `lo`, or a label; else the end."""
+    after = bisect_left(starts, max(last_old, starts[lo] + 1))
+    end = starts[after] if after < len(starts) else len(old)
+    for number in range(max(last_old, starts[lo] + 1), end):
+        if has_content(old[number]) and indent_of(old[number]) == 0:
+            return number
+    return end
+
+
+def _inside_block(lines: list[str]) -> bool:
+    """Lines that can only be entities of one label block: none at the left margin, none that links."""
+    return all(not has_content(line) or (indent_of(line) > 0 and not _LINKING.search(line)) for line in lines)
+
+
+def _under_label(lines: list[str], start: int, label: str) -> bool:
+    """The label line above line `start` reads `LABEL:` alone, so that its block is in block style."""
+    pattern = re.compile(rf"{re.escape(label)}:\s*(#.*)?\r?")
+    for number in range(start - 1, -1, -1):
+        if has_content(lines[number]) and indent_of(lines[number]) == 0:
+            return pattern.fullmatch(lines[number]) is not None
+    return False
+
+
+def _merged(
+    earlier: AliasTable, lo: int, hi: int, entities: list[AliasEntity], shift: int, path: str
+) -> AliasTable | None:
+    """`earlier` with its entities [lo, hi) replaced by `entities` and the ones below moved `shift` lines;
+    None when a new entity lists a name that an entity outside [lo, hi) lists."""
+    moved = len(entities) - (hi - lo)
+    by_key = {k: (i if i < lo else i + moved) for k, i in earlier.by_key.items() if not lo <= i < hi}
+    for offset, entity in enumerate(entities):
+        for name in entity.names:
+            if by_key.setdefault(key(name), lo + offset) != lo + offset:
+                return None
+    below = [AliasEntity(e.canonical, e.label, e.aliases, e.attributes, e.line + shift) for e in earlier.entities[hi:]]
+    return AliasTable(path=path, entities=[*earlier.entities[:lo], *entities, *below], by_key=by_key)
