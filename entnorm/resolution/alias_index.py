@@ -41,11 +41,14 @@ from entnorm.resolution.surfaces import BlockingKeys, Surface, Tally, is_short, 
 from entnorm.storage import cache_dir, code_fingerprint, store_newest
 
 #: Bump when what is stored changes: old entries are then not found.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 #: Indexes of files with fewer entities are built in memory each time, not kept: that is faster than a read.
 MIN_ENTITIES = 2_000
 #: Indexes kept (about 100 MB each for 100,000 entities): the file's current one and the one before an edit.
 KEEP = 2
+
+#: Joins the names' texts in an index: a control character YAML does not allow unescaped (`_joined`).
+TEXT_SEPARATOR = "\x1f"
 
 #: The fields a parsed name is rebuilt from (`strong` is worked out from its tokens).
 NAME_FIELDS = tuple(f.name for f in fields(Name) if f.name != "strong")
@@ -105,6 +108,18 @@ def _sound_hash(surface: Surface) -> int:
     return int.from_bytes(digest, "little", signed=True)
 
 
+def _file_under(
+    filed: dict[str, list[int]], probed: dict[str, list[int]], ids: Iterable[int], records: list[bytes]
+) -> None:
+    """Add names `ids` (their packed `records`) to the lists of the keys they are filed under and probe."""
+    for i in ids:
+        _, _, filed_keys, probe_keys = marshal.loads(records[i])
+        for k in filed_keys:
+            filed[k].append(i)
+        for k in probe_keys:
+            probed[k].append(i)
+
+
 def _ids(values: Iterable[int]) -> bytes:
     return array("I", values).tobytes()
 
@@ -124,6 +139,7 @@ class AliasIndex:
         keys: list[str],
         entities: list[int],
         labels: list[str],
+        texts: str,
         records: list[bytes],
         sounds: bytes,
         filed: dict[str, bytes],
@@ -132,6 +148,7 @@ class AliasIndex:
         self.keys = keys
         self.entities = entities
         self.labels = labels
+        self.texts = texts  # the names' texts (`_joined`): read only to update the index after an edit (`_updated`)
         self.records = records
         self.sounds = array("q", sounds)  # each name's `_sound_hash`
         self.filed = filed
@@ -139,21 +156,22 @@ class AliasIndex:
 
     @classmethod
     def of(
-        cls, keys: list[str], entities: list[int], labels: list[str], prepared: list[tuple[bytes, int]]
+        cls,
+        keys: list[str],
+        entities: list[int],
+        labels: list[str],
+        texts: list[str],
+        prepared: list[tuple[bytes, int]],
     ) -> AliasIndex:
         """The index of prepared names (`_prepare`), with the names filed under and probing each key."""
         filed: dict[str, list[int]] = defaultdict(list)
         probed: dict[str, list[int]] = defaultdict(list)
-        for i, (record, _) in enumerate(prepared):
-            _, _, filed_keys, probe_keys = marshal.loads(record)
-            for k in filed_keys:
-                filed[k].append(i)
-            for k in probe_keys:
-                probed[k].append(i)
+        _file_under(filed, probed, range(len(prepared)), [record for record, _ in prepared])
         return cls(
             keys,
             entities,
             labels,
+            _joined(texts),
             [record for record, _ in prepared],
             array("q", [sound for _, sound in prepared]).tobytes(),
             {k: _ids(v) for k, v in filed.items()},
@@ -226,14 +244,14 @@ class AliasIndex:
         return lambda k: self.filed_count(k) - chosen_count[k]
 
 
-def _listed_names(table: AliasTable) -> tuple[list[str], list[int], list[str], list[str]]:
+def _listed_names(table: AliasTable, known_keys: dict[str, str]) -> tuple[list[str], list[int], list[str], list[str]]:
     """Each match key of the table once: the key, its entity, the entity's label, and the first name that has
-    the key."""
+    the key. `known_keys` gives the keys of names an earlier index holds."""
     keys, entities, labels, texts = [], [], [], []
     seen: set[str] = set()
     for index, entity in enumerate(table.entities):
         for text in entity.names:
-            k = key(text)
+            k = known_keys.get(text) or key(text)
             if k and k not in seen and table.by_key.get(k) == index:
                 seen.add(k)
                 keys.append(k)
@@ -263,44 +281,132 @@ def _read(path: Path) -> AliasIndex | None:
         return None
 
 
-def _earlier_names() -> dict[tuple[str, str], tuple[bytes, int]]:
-    """The prepared names of the newest kept index, by (text, kind): after an edit most names are there."""
+def _newest_kept() -> AliasIndex | None:
+    """The newest kept index of this matching code: after an edit, most of its names are the new file's."""
     try:
         kept = sorted(_folder().glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
-        return {}
+        return None
     for path in kept:
         found = _read(path)
         if found is not None:
-            return {
-                tuple(marshal.loads(record)[0][:2]): (record, sound)
-                for record, sound in zip(found.records, found.sounds, strict=True)
-            }
-    return {}
+            return found
+    return None
+
+
+def _joined(texts: list[str]) -> str:
+    """The names' texts as one string (one object, not 300,000), or "" when a text holds the separator."""
+    return "" if any(TEXT_SEPARATOR in t for t in texts) else TEXT_SEPARATOR.join(texts)
+
+
+def _texts(index: AliasIndex) -> list[str] | None:
+    """The texts of an index's names, or None when it could not keep them (`_joined`)."""
+    texts = index.texts.split(TEXT_SEPARATOR) if index.texts else []
+    return texts if len(texts) == len(index.keys) else None
+
+
+def _updated(
+    earlier: AliasIndex,
+    earlier_texts: list[str],
+    listed: tuple[list[str], list[int], list[str], list[str]],
+    gazetteer: Gazetteer,
+) -> AliasIndex:
+    """The index of the `listed` names (`_listed_names`) made from `earlier` (its names' texts `earlier_texts`):
+    a name it holds (same text, same kind) keeps its record and its places in the key lists, renumbered; only
+    the others are prepared."""
+    keys, entities, labels, texts = listed
+    kinds = {label: kind_of(label) for label in set(labels) | set(earlier.labels)}
+    position = {(t, kinds[label]): i for i, (t, label) in enumerate(zip(earlier_texts, earlier.labels, strict=True))}
+    renumbered = array("i", [-1]) * len(earlier_texts)
+    records: list[bytes] = []
+    sounds = array("q")
+    new: list[int] = []
+    for i, (text, label) in enumerate(zip(texts, labels, strict=True)):
+        j = position.get((text, kinds[label]))
+        if j is None:
+            record, sound = _prepare(text, kinds[label], gazetteer)
+            new.append(i)
+        else:
+            record, sound = earlier.records[j], earlier.sounds[j]
+            renumbered[j] = i
+        records.append(record)
+        sounds.append(sound)
+    same_below = next((j for j, n in enumerate(renumbered) if n != j), len(renumbered))
+    filed, probed = (
+        _renumbered(earlier.filed, renumbered, same_below),
+        _renumbered(earlier.probed, renumbered, same_below),
+    )
+    added_filed: defaultdict[str, list[int]] = defaultdict(list)
+    added_probed: defaultdict[str, list[int]] = defaultdict(list)
+    _file_under(added_filed, added_probed, new, records)
+    return AliasIndex(
+        keys,
+        entities,
+        labels,
+        _joined(texts),
+        records,
+        sounds.tobytes(),
+        _with_added(filed, added_filed),
+        _with_added(probed, added_probed),
+    )
+
+
+def _renumbered(table: dict[str, bytes], renumbered: array, same_below: int) -> dict[str, bytes | list[int]]:
+    """Each key's names by their new numbers (`renumbered[old]`, -1 for a name gone); keys left empty go. A
+    key whose names all come before the first renumbered one (`same_below`) keeps its packed list as it is:
+    after an edit near the end of a file, that is nearly every key."""
+    out: dict[str, bytes | list[int]] = {}
+    for k, packed in table.items():
+        if int.from_bytes(packed[-4:], sys.byteorder) < same_below:  # the lists are sorted: the last is largest
+            out[k] = packed
+            continue
+        ids = [n for n in map(renumbered.__getitem__, _unpack_ids(packed)) if n >= 0]
+        if ids:
+            out[k] = ids
+    return out
+
+
+def _with_added(table: dict[str, bytes | list[int]], added: dict[str, list[int]]) -> dict[str, bytes]:
+    """The renumbered lists with the new names added, each sorted and packed."""
+    for k, ids in added.items():
+        old = table.get(k, [])
+        table[k] = [*(_unpack_ids(old) if isinstance(old, bytes) else old), *ids]
+    return {k: v if isinstance(v, bytes) else _ids(sorted(v)) for k, v in table.items()}
 
 
 def _store(path: Path, index: AliasIndex) -> None:
-    parts = (index.keys, index.entities, index.labels, index.records, index.sounds.tobytes(), index.filed, index.probed)
+    parts = (
+        index.keys,
+        index.entities,
+        index.labels,
+        index.texts,
+        index.records,
+        index.sounds.tobytes(),
+        index.filed,
+        index.probed,
+    )
     with contextlib.suppress(OSError):  # no cache: the next run prepares the names again
         store_newest(path, marshal.dumps((MATCHING_FINGERPRINT, *parts)), keep=KEEP)
 
 
 def alias_index(table: AliasTable, gazetteer: Gazetteer) -> AliasIndex:
-    """The index of `table`'s names: from the cache when the file was indexed before, else built (reusing the
-    names of the newest kept index) and, for a big file, kept."""
+    """The index of `table`'s names: from the cache when the file was indexed before, else built (from the
+    newest kept index, when there is one) and, for a big file, kept."""
     if not table.by_key:
-        return AliasIndex.of([], [], [], [])
+        return AliasIndex.of([], [], [], [], [])
     big = len(table.entities) >= MIN_ENTITIES
     path = _folder() / f"{table_digest(table)}.marshal"
     if big and (found := _read(path)) is not None:
         return found
-    keys, entities, labels, texts = _listed_names(table)
-    earlier = _earlier_names() if big else {}
-    prepared = []
-    for text, label in zip(texts, labels, strict=True):
-        kind = kind_of(label)
-        prepared.append(earlier.get((text, kind)) or _prepare(text, kind, gazetteer))
-    index = AliasIndex.of(keys, entities, labels, prepared)
+    earlier = _newest_kept() if big else None
+    earlier_texts = _texts(earlier) if earlier is not None else None
+    if earlier is None or earlier_texts is None:
+        keys, entities, labels, texts = _listed_names(table, {})
+        prepared = [_prepare(text, kind_of(label), gazetteer) for text, label in zip(texts, labels, strict=True)]
+        index = AliasIndex.of(keys, entities, labels, texts, prepared)
+    else:
+        listed = _listed_names(table, dict(zip(earlier_texts, earlier.keys, strict=True)))
+        index = _updated(earlier, earlier_texts, listed, gazetteer)
     if big:
         _store(path, index)
     return index

@@ -118,6 +118,40 @@ def test_a_big_file_is_indexed_once_and_an_edit_prepares_only_its_new_names(monk
     assert after.keys[: len(first)] == first.keys and after.records[: len(first)] == first.records
 
 
+def test_an_index_updated_after_an_edit_equals_one_built_anew(monkeypatch):
+    gazetteer = default_gazetteer()
+    n = index_module.MIN_ENTITIES
+    alias_index(big_table(n), gazetteer)
+    lines = big_table(n).entities
+    text = "PERSON:\n" + "".join(
+        f"  {e.canonical}: [{', '.join(e.aliases)}]\n"
+        for i, e in enumerate(lines)
+        if i != 10  # one entity gone
+    )
+    text = text.replace("  Person00020 ", "  Kim Jong-un: []\n  Person00020 ")  # one new in the middle
+    text = text.replace("[P00030 Family30x]", "[P00030 Family30x, Persson Family30x]")  # one more name
+    edited = parse_aliases(text + "GPE:\n  Kyiv: [Kiev]\n")
+    updated = alias_index(edited, gazetteer)
+    monkeypatch.setattr(index_module, "_newest_kept", lambda: None)
+    monkeypatch.setattr(index_module, "_read", lambda path: None)
+    anew = alias_index(edited, gazetteer)
+    for part in ("keys", "entities", "labels", "texts", "records", "sounds", "filed", "probed"):
+        assert getattr(updated, part) == getattr(anew, part), part
+
+
+def test_a_name_holding_the_text_separator_is_indexed_and_the_next_index_is_built_anew(monkeypatch):
+    gazetteer = default_gazetteer()
+    table = big_table(index_module.MIN_ENTITIES, 'GPE:\n  "Odd\\x1fName": []\n')
+    assert table.lookup("Odd\x1fName") is not None
+    first = alias_index(table, gazetteer)
+    assert first.texts == "" and index_module._texts(first) is None
+    prepared = []
+    real = index_module._prepare
+    monkeypatch.setattr(index_module, "_prepare", lambda *a: prepared.append(a[0]) or real(*a))
+    after = alias_index(big_table(index_module.MIN_ENTITIES, "GPE:\n  Kyiv: [Kiev]\n"), gazetteer)
+    assert len(prepared) == len(after.keys)  # nothing taken from an index whose texts it could not keep
+
+
 def test_a_damaged_index_file_is_built_again(monkeypatch):
     gazetteer = default_gazetteer()
     table = big_table(index_module.MIN_ENTITIES)
