@@ -54,8 +54,9 @@ def _path(digest: str) -> Path:
 
 
 def _latest(path: str) -> Path:
-    """The pointer file naming the digest of the newest entry stored for the file at `path`."""
-    name = hashlib.sha256(os.path.abspath(path).encode()).hexdigest()[:32]
+    """The pointer file naming the digest of the newest entry stored for the file at `path`; named after the
+    entry format and the reader's code too, so that an entry made by other code is never built on."""
+    name = hashlib.sha256(f"{TABLE_FORMAT}|{_READER}|{os.path.abspath(path)}".encode()).hexdigest()[:32]
     return cache_dir() / "aliases" / f"{name}.latest"
 
 

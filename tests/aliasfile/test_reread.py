@@ -200,3 +200,11 @@ def test_a_damaged_last_version_means_a_full_parse(own_cache, monkeypatch):
     assert cache.earlier_version("a.yaml") is None
     edited_text = text.replace("P00007 Name]", "P00007 Name, P7]")
     assert parse_aliases(edited_text, path="a.yaml").lookup("P7").canonical == "Person00007 Name"
+
+
+def test_a_version_stored_by_another_reader_is_not_built_on(own_cache, monkeypatch):
+    text = big_file(cache.MIN_ENTITIES)
+    parse_aliases(text, path="a.yaml")
+    assert cache.earlier_version("a.yaml") is not None
+    monkeypatch.setattr(cache, "_READER", "other code")
+    assert cache.earlier_version("a.yaml") is None
