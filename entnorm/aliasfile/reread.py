@@ -4,16 +4,17 @@ A watchlist of 100,000 entities takes about ten seconds to parse, and every comm
 editor would pay it. The cache of parsed files (`aliasfile.cache`) keeps the text each table was read from, so
 the new text is compared with the last one line by line: the lines before the first difference and after the
 last are the same, and so are the entities written on them. The entities around the changed lines, from the
-key line of the one before the first change to the next key line (or label line) after the last, are parsed
-on their own under their label, with their own line numbers, and put in place of the old ones; the entities
-below move by the number of lines added.
+key line of the one before the first change (or the line below the label, for a change at the top of a block)
+to the next key line (or label line) after the last, are parsed on their own under their label, with their own
+line numbers, and put in place of the old ones; the entities below move by the number of lines added.
 
 A block entry's meaning depends only on its own lines and its indentation, and the lines around the changed
 ones are key lines at the label block's indentation, so the snippet parses as it does in the file. Whatever
 this cannot show to give what a full parse gives returns None, and the caller parses the whole file: a change
-to a label line, a label block not written in block style, anchors, aliases and tags (`&`, `*`, `!`), line
-breaks other than "\\n" and "\\r\\n", any problem in the changed entities, and a name that another entity
-lists (the full parse names both places).
+to a label line, a label block not written in block style, a new top of a block indented otherwise than the
+entities below it, anchors, aliases and tags (`&`, `*`, `!`), line breaks other than "\\n" and "\\r\\n", any
+problem in the changed entities, and a name that another entity lists (the full parse names both places).
+Checked against the full parse on random edits (tests/aliasfile/test_reread.py).
 """
 
 from __future__ import annotations
@@ -41,26 +42,32 @@ def reread(text: str, earlier_text: str, earlier: AliasTable, path: str) -> Alia
     starts = [entity.line - 1 for entity in earlier.entities]
     if any(a >= b for a, b in pairwise(starts)):
         return None  # entities sharing a line: a flow-style block
+    label_line = _label_line_above(old, first)
+    label = _label_alone(old[label_line]) if label_line >= 0 else None
+    if label is None:
+        return None  # a change above the first label, or a label block not in block style
     lo = bisect_right(starts, first - 1) - 1  # the entity whose lines hold the line before the first change
-    if lo < 0:
-        return None  # a change above the first entity
-    start = starts[lo]
-    end = _region_end(old, starts, last_old, lo)
+    above_in_block = lo >= 0 and starts[lo] > label_line
+    if not above_in_block:  # the change is at the top of its block: read from the line below the label
+        lo = bisect_right(starts, label_line)
+    start = starts[lo] if above_in_block else label_line + 1
+    end = _region_end(old, starts, last_old, start)
     hi = bisect_left(starts, end)  # old entities [lo, hi) are the changed ones
     shift = len(new) - len(old)
-    label = earlier.entities[lo].label
     changed_old, changed_new = old[start:end], new[start : end + shift]
     if any(e.label != label for e in earlier.entities[lo:hi]):
         return None
-    if not _inside_block(changed_old) or not _inside_block(changed_new) or not _under_label(old, start, label):
+    if not _inside_block(changed_old) or not _inside_block(changed_new):
         return None
+    if not above_in_block and hi < len(starts) and starts[hi] == end and not _same_indent(changed_new, old[end]):
+        return None  # the block's new first line sets its indentation, and the entity below the change has another
     snippet = "\n" * (start - 1) + f"{label}:\n" + "\n".join(changed_new) + "\n"
     parsed, problems = validate(snippet, path)
     if problems or any(not key(name) for entity in parsed.entities for name in entity.names):
         return None
-    if not parsed.entities or (parsed.entities[0].line, parsed.entities[0].canonical) != (
-        start + 1,
-        earlier.entities[lo].canonical,
+    if above_in_block and (
+        not parsed.entities
+        or (parsed.entities[0].line, parsed.entities[0].canonical) != (start + 1, earlier.entities[lo].canonical)
     ):
         return None  # the line of the entity above the change holds it no more: the table's lines are not the text's
     return _merged(earlier, lo, hi, parsed.entities, shift, path)
@@ -86,11 +93,11 @@ def _changed(old: list[str], new: list[str]) -> tuple[int, int]:
     return first, len(old) - same_tail
 
 
-def _region_end(old: list[str], starts: list[int], last_old: int, lo: int) -> int:
-    """The first line at or after `last_old` that starts an entity after `lo`, or a label; else the end."""
-    after = bisect_left(starts, max(last_old, starts[lo] + 1))
+def _region_end(old: list[str], starts: list[int], last_old: int, start: int) -> int:
+    """The first line at or after `last_old`, and after `start`, that starts an entity or a label; else the end."""
+    after = bisect_left(starts, max(last_old, start + 1))
     end = starts[after] if after < len(starts) else len(old)
-    for number in range(max(last_old, starts[lo] + 1), end):
+    for number in range(max(last_old, start + 1), end):
         if has_content(old[number]) and indent_of(old[number]) == 0:
             return number
     return end
@@ -101,13 +108,27 @@ def _inside_block(lines: list[str]) -> bool:
     return all(not has_content(line) or (indent_of(line) > 0 and not _LINKING.search(line)) for line in lines)
 
 
-def _under_label(lines: list[str], start: int, label: str) -> bool:
-    """The label line above line `start` reads `LABEL:` alone, so that its block is in block style."""
-    pattern = re.compile(rf"{re.escape(label)}:\s*(#.*)?\r?")
-    for number in range(start - 1, -1, -1):
+def _same_indent(lines: list[str], below: str) -> bool:
+    """The first line of `lines` with content (if any) is indented as `below` is."""
+    top = next((line for line in lines if has_content(line)), None)
+    return top is None or indent_of(top) == indent_of(below)
+
+
+def _label_line_above(lines: list[str], first: int) -> int:
+    """The nearest line above line `first` at the left margin (a label, in a file that parses), or -1."""
+    for number in range(first - 1, -1, -1):
         if has_content(lines[number]) and indent_of(lines[number]) == 0:
-            return pattern.fullmatch(lines[number]) is not None
-    return False
+            return number
+    return -1
+
+
+_LABEL_ALONE = re.compile(r"([^\s:#'\"{}\[\],&*!|>%@`]+):[ \t]*(?:#.*)?\r?")
+
+
+def _label_alone(line: str) -> str | None:
+    """The label of a line that reads `LABEL:` alone, so that its block is in block style; else None."""
+    m = _LABEL_ALONE.fullmatch(line)
+    return m.group(1) if m else None
 
 
 def _merged(
