@@ -167,6 +167,7 @@ def extract_files(
 ) -> Extracted:
     """List the files under `paths`, pick the model and the labels, find the mentions and (with `resolve`)
     resolve them. See `extraction.mentions.extract_mentions` for how the texts are read."""
+    from entnorm.extraction.kept_alias_spans import KeptAliasSpans
     from entnorm.extraction.mentions import extract_mentions
 
     check_encoding(encoding)
@@ -175,6 +176,7 @@ def extract_files(
     model, meta, known = choose_model(model)
     wanted = labels_to_keep(labels, known, labels_option=labels_option)
     alias_names = [(name, e.label) for e in aliases.entities if e.label in wanted for name in e.names]
+    kept_alias_spans = KeptAliasSpans.of_run(files, alias_names) if use_cache and alias_names else None
     with open_cache(use_cache, on_warning) as cache:
         found = extract_mentions(
             files,
@@ -185,11 +187,14 @@ def extract_files(
             encoding=encoding,
             jobs=jobs_for(jobs, len(files)),
             cache=cache,
+            kept_alias_spans=kept_alias_spans,
             scheduler=scheduler,
             on_warning=on_warning,
             on_document=on_document,
             keep_documents=keep_documents,
         )
+    if kept_alias_spans is not None:
+        kept_alias_spans.save()
     if not resolve:
         return Extracted(files, found.mentions, found.acronyms, None, found.documents)
     resolver = Resolver(aliases, jobs=jobs_for(jobs, len(files)), keep_last_run=use_cache)

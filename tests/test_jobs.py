@@ -34,6 +34,28 @@ def test_extract_files_resolves_once(corpus, ruler_model, analyses):
     assert [e.canonical for e in found.resolution.entities][:2] == ["Sergei Lavrov", "Asaad al-Shibani"]
 
 
+def test_a_re_run_reads_with_the_alias_names_only_the_texts_an_edit_touches(
+    corpus, ruler_model, own_cache, monkeypatch
+):
+    from entnorm.extraction.alias_spans import AliasMatcher
+
+    read = []
+    original = AliasMatcher.spans
+    monkeypatch.setattr(AliasMatcher, "spans", lambda self, text: read.append(text[:20]) or original(self, text))
+    aliases = parse_aliases("PERSON:\n  Sergei Lavrov: [Sergey Lavrov]\n")
+    first = extract_files([corpus], aliases=aliases, model=ruler_model)
+    assert len(read) == 2
+    read.clear()
+    again = extract_files([corpus], aliases=aliases, model=ruler_model)
+    assert read == [] and again.mentions == first.mentions
+    edited = parse_aliases("PERSON:\n  Sergei Lavrov: [Sergey Lavrov]\nGPE:\n  Kyiv: [Kiev]\n")
+    after = extract_files([corpus], aliases=edited, model=ruler_model)
+    assert read == ["Sergey Lavrov spoke "]  # b.txt alone holds "Kiev", the first word of a name the edit added
+    monkeypatch.setattr(AliasMatcher, "spans", original)
+    fresh = extract_files([corpus], aliases=edited, model=ruler_model, use_cache=False)
+    assert after.mentions == fresh.mentions
+
+
 def test_explain_runs_the_resolver_once(corpus, ruler_model, analyses):
     why = explain_name("Lavrov", label="PERSON", aliases=AliasTable(), paths=[corpus], model=ruler_model)
     assert analyses == [10]  # the 9 mentions of the corpus and the name asked about

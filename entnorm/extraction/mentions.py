@@ -18,6 +18,7 @@ from entnorm.extraction.alias_spans import AliasMatcher, overlay
 from entnorm.extraction.cache import SpanCache, document_key
 from entnorm.extraction.corpus import Progress, Warn, iter_documents
 from entnorm.extraction.corpus_pass import prepare_refine, refine
+from entnorm.extraction.kept_alias_spans import KeptAliasSpans
 from entnorm.extraction.model import load_pipeline, model_id
 from entnorm.extraction.recognisers import SpacyRecogniser, batch_size_for
 from entnorm.extraction.repair import OffsetMap, repair
@@ -146,12 +147,14 @@ def iter_mentions(
     labels: Iterable[str],
     alias_names: Iterable[tuple[str, str]] = (),
     cache: SpanCache | None = None,
+    kept_alias_spans: KeptAliasSpans | None = None,
 ) -> Iterator[DocumentMentions]:
     """Run NER over documents as a stream and yield each document's clean mentions.
 
     Args:
         recogniser: a `SpacyRecogniser` or a `DaskRecogniser` (`entnorm.extraction.recognisers`).
         alias_names: (name, label) pairs to find in the text besides what the recogniser finds.
+        kept_alias_spans: where they were found by the last run on the same files, reused where they stand.
 
     Documents whose spans are in `cache` skip the recogniser; the others go through it and are added to the
     cache. A text longer than `CHUNK_CHARS` goes to the recogniser in chunks (`chunks`), so memory does not
@@ -166,7 +169,12 @@ def iter_mentions(
 
     def finish(order: int, document: Document, spans: list, offsets: OffsetMap | None) -> DocumentMentions:
         if matcher is not None:
-            spans = overlay(spans, clean_spans(document.text, matcher.spans(document.text)))
+
+            def find() -> list:
+                return clean_spans(document.text, matcher.spans(document.text))
+
+            listed = kept_alias_spans.spans(document.text, find) if kept_alias_spans is not None else find()
+            spans = overlay(spans, listed)
         found = mentions_from_clean(document, spans, wanted)
         found.order, found.offsets = order, offsets
         return found
@@ -229,6 +237,7 @@ def extract_mentions(
     encoding: str | None = None,
     jobs: int = 1,
     cache: SpanCache | None = None,
+    kept_alias_spans: KeptAliasSpans | None = None,
     scheduler: str | None = None,
     on_warning: Warn = lambda message: None,
     on_document: Progress = lambda document: None,
@@ -261,7 +270,14 @@ def extract_mentions(
     else:
         recogniser = SpacyRecogniser(partial(load_pipeline, model), meta=meta, batch_size=batch_size, n_process=jobs)
     with recogniser if scheduler else nullcontext():
-        stream = iter_mentions(recogniser, documents, labels=labels, alias_names=alias_names, cache=cache)
+        stream = iter_mentions(
+            recogniser,
+            documents,
+            labels=labels,
+            alias_names=alias_names,
+            cache=cache,
+            kept_alias_spans=kept_alias_spans,
+        )
         for result in stream:
             found.append(result)
             on_document(result.document)
