@@ -7,9 +7,9 @@ the listed names whose first word the text holds, and on nothing else: a name is
 of the text is its first word. So the last run's spans of a text stand, after an alias edit, unless the text
 holds the first word of a (name, label) pair that the edit added or removed (a relabelled name is both). The
 store keeps the last run's pairs to find those words, and each text's spans by a digest of the text; a text
-holding one of those words (a substring test in one pass, `screen.Screen`: it can only say yes too often) is
-searched again. Kept in `storage.cache_dir()/alias-spans/`, one file per set of input files (the newest four),
-under a fingerprint of the matching and cleaning code.
+holding one of those words (a substring test in one pass, `screen.Screen`, then its words split as the
+matcher splits them) is searched again. Kept in `storage.cache_dir()/alias-spans/`, one file per set of input
+files (the newest four), under a fingerprint of the matching and cleaning code.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ Span = tuple[int, int, str]
 FORMAT = 1
 #: Files kept: a few folders re-run in turn each find their own.
 KEEP = 4
-_FIRST_WORD = re.compile(r"\w+")  # as the matcher finds a name's first word
+_WORD = re.compile(r"\w+")  # as the matcher splits names and texts into words
 _SOURCES = ("extraction/alias_spans.py", "extraction/spans.py", "extraction/mentions.py", "data/*.txt")
 _FINGERPRINT = f"{FORMAT}:{code_fingerprint(_SOURCES)[:16]}"
 
@@ -40,11 +40,12 @@ class KeptAliasSpans:
     """`spans(text, find)`: the listed names' spans in `text`, from the last run when they still stand, else
     found (`find()`); `save` keeps this run's for the next. Make with `of_run`."""
 
-    def __init__(self, path: Path | None, pairs: list[tuple[str, str]], known: dict[bytes, list], stale: Screen | None):
+    def __init__(self, path: Path | None, pairs: list[tuple[str, str]], known: dict[bytes, list], changed: set[str]):
         self.path = path
         self._pairs = pairs
         self._known = known
-        self._stale = stale  # the first words of the pairs added or removed since the last run; None: none
+        self._changed = changed  # the first words (case-folded) of the pairs added or removed since the last run
+        self._screen = Screen(changed) if changed else None
         self._kept: dict[bytes, list] = {}
 
     @classmethod
@@ -53,19 +54,26 @@ class KeptAliasSpans:
         path = cache_dir() / "alias-spans" / f"{_files_digest(files)}.marshal"
         earlier_pairs, known = _read(path)
         if earlier_pairs is None:
-            return cls(path, pairs, {}, None)
+            return cls(path, pairs, {}, set())
         changed = set(earlier_pairs).symmetric_difference(pairs) if earlier_pairs != pairs else set()
-        words = {m.group().casefold() for name, _ in changed if (m := _FIRST_WORD.search(name))}
-        return cls(path, pairs, known, Screen(words) if words else None)
+        return cls(path, pairs, known, {m.group().casefold() for name, _ in changed if (m := _WORD.search(name))})
 
     def spans(self, text: str, find: Callable[[], list[Span]]) -> list[Span]:
         """The spans of the listed names in `text`: the last run's if no changed name can start in it."""
         digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         found = self._known.get(digest)
-        if found is None or (self._stale is not None and self._stale.holds_any(text.casefold())):
+        if found is None or self._may_hold_changed(text):
             found = find()
         self._kept[digest] = found
         return found
+
+    def _may_hold_changed(self, text: str) -> bool:
+        """A word of `text` is the first word of a changed pair. The one-pass substring test rules most texts
+        out; a short word ("al") is a substring of nearly every text, so the words of the texts it lets through
+        are split as the matcher splits them."""
+        if self._screen is None or not self._screen.holds_any(text.casefold()):
+            return False
+        return any(m.group().casefold() in self._changed for m in _WORD.finditer(text))
 
     def save(self) -> None:
         """Keep this run's pairs and spans for the next run on the same files. A cache that cannot be written is

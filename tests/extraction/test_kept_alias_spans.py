@@ -49,6 +49,7 @@ def test_a_re_run_with_the_same_names_reads_no_text_again():
         (PAIRS[:2], [TEXTS[1]]),  # removed
         ([PAIRS[0], PAIRS[1], ("Kremlin", "GPE")], [TEXTS[1]]),  # relabelled
         ([*PAIRS, ("Nobody Here", "PERSON")], []),  # a name no text can start
+        ([*PAIRS, ("Mum Said", "PERSON")], []),  # "mum" is in "Mumbai", but as no word of its own
     ],
 )
 def test_after_an_edit_only_the_texts_holding_a_changed_first_word_are_read(pairs, read):
