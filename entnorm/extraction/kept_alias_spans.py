@@ -32,8 +32,17 @@ FORMAT = 1
 #: Files kept: a few folders re-run in turn each find their own.
 KEEP = 4
 _WORD = re.compile(r"\w+")  # as the matcher splits names and texts into words
-_SOURCES = ("extraction/alias_spans.py", "extraction/spans.py", "extraction/mentions.py", "data/*.txt")
-_FINGERPRINT = f"{FORMAT}:{code_fingerprint(_SOURCES)[:16]}"
+#: The code the spans follow from: the matcher, the cleaning (and what it reads: labels, folding, particles).
+_SOURCES = (
+    "extraction/alias_spans.py",
+    "extraction/spans.py",
+    "extraction/mentions.py",
+    "labels.py",
+    "names/normalize.py",
+    "names/parse.py",
+    "data/*.txt",
+)
+_FINGERPRINT = f"{FORMAT}:{code_fingerprint(_SOURCES, ('unidecode',))[:16]}"
 
 
 class KeptAliasSpans:
