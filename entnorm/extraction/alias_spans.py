@@ -17,6 +17,15 @@ _SUFFIXES = data.words("name_suffixes")
 _ENDS = "\0"  # a trie key no word can be: the names that end at a node
 #: Up to this many distinct first words, a text is first screened for any of them in one pass in C.
 SCREEN_MAX_WORDS = 20_000
+#: How names and texts are split into words. A name is only ever tried where a word of the text, case-folded,
+#: is its `first_word` (what `kept_alias_spans` relies on).
+WORD = re.compile(r"\w+")
+
+
+def first_word(name: str) -> str | None:
+    """The case-folded first word of a name, under which the matcher files it; None for a name with no word."""
+    found = WORD.search(name)
+    return found.group().casefold() if found else None
 
 
 class AliasMatcher:
@@ -35,7 +44,7 @@ class AliasMatcher:
     text's) rules them out before the words are split.
     """
 
-    _WORD = re.compile(r"\w+")
+    _WORD = WORD
     _GAP = re.compile(r"[\s\-'’.]{0,3}")
     _SUFFIX_GAP = re.compile(r",?\s{1,2}")
     _NUMERAL = re.compile(r"[IVXLC]{2,}")  # "XVI"; a lone "I" is more often the pronoun
@@ -47,8 +56,8 @@ class AliasMatcher:
         self._root: dict = {}
         self._waiting: dict[str, list[tuple[str, str]]] = {}
         for name, label in names:
-            if first := self._WORD.search(name):
-                self._waiting.setdefault(first.group().casefold(), []).append((name, label))
+            if first := first_word(name):
+                self._waiting.setdefault(first, []).append((name, label))
         self._screen = Screen(self._waiting) if 0 < len(self._waiting) <= SCREEN_MAX_WORDS else None
 
     def _branch(self, first: str) -> dict | None:

@@ -17,11 +17,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import re
 import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from entnorm.extraction.alias_spans import WORD, first_word
 from entnorm.extraction.screen import Screen
 from entnorm.storage import cache_dir, code_fingerprint, store_newest
 
@@ -31,7 +31,6 @@ Span = tuple[int, int, str]
 FORMAT = 1
 #: Files kept: a few folders re-run in turn each find their own.
 KEEP = 4
-_WORD = re.compile(r"\w+")  # as the matcher splits names and texts into words
 #: The code the spans follow from: the matcher, the cleaning (and what it reads: labels, folding, particles).
 _SOURCES = (
     "extraction/alias_spans.py",
@@ -65,7 +64,7 @@ class KeptAliasSpans:
         if earlier_pairs is None:
             return cls(path, pairs, {}, set())
         changed = set(earlier_pairs).symmetric_difference(pairs) if earlier_pairs != pairs else set()
-        return cls(path, pairs, known, {m.group().casefold() for name, _ in changed if (m := _WORD.search(name))})
+        return cls(path, pairs, known, {w for name, _ in changed if (w := first_word(name))})
 
     def spans(self, text: str, find: Callable[[], list[Span]]) -> list[Span]:
         """The spans of the listed names in `text`: the last run's if no changed name can start in it."""
@@ -82,7 +81,7 @@ class KeptAliasSpans:
         are split as the matcher splits them."""
         if self._screen is None or not self._screen.holds_any(text.casefold()):
             return False
-        return any(m.group().casefold() in self._changed for m in _WORD.finditer(text))
+        return any(m.group().casefold() in self._changed for m in WORD.finditer(text))
 
     def save(self) -> None:
         """Keep this run's pairs and spans for the next run on the same files. A cache that cannot be written is
