@@ -50,6 +50,15 @@ def code_fingerprint(sources: Iterable[str], libraries: Iterable[str] = ()) -> s
     return digest.hexdigest()
 
 
+def documents_digest(docs: Iterable[str | None]) -> str:
+    """Which cache file a run on these documents (or files) keeps its state in: a digest of their names, in any
+    order, repeats and None left out."""
+    digest = hashlib.sha256()
+    for doc in sorted({d for d in docs if d is not None}):
+        digest.update(doc.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:32]
+
+
 def _put_in_place(fd: int, tmp: str, target: Path) -> None:
     """The last steps of every atomic write: the temporary file on disk, with the target's mode if there is
     one, then renamed over it."""

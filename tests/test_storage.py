@@ -3,7 +3,7 @@ import os
 import pytest
 
 from entnorm import storage
-from entnorm.storage import cache_dir, code_fingerprint, write_atomic
+from entnorm.storage import cache_dir, code_fingerprint, documents_digest, write_atomic
 
 
 def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
@@ -81,3 +81,7 @@ def test_code_fingerprint_without_sources_digests_the_versions_only(tmp_path, mo
     monkeypatch.setattr(storage, "PACKAGE", tmp_path / "zipped")
     assert code_fingerprint(["names/*.py"], ["entnorm"]) == code_fingerprint([], ["entnorm"])
     assert code_fingerprint(["names/*.py"]) != code_fingerprint([], ["entnorm"])
+
+
+def test_documents_digest_ignores_order_repeats_and_names_without_a_document():
+    assert documents_digest(["b", "a", "a", None]) == documents_digest(["a", "b"]) != documents_digest(["a"])

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from entnorm.extraction.alias_spans import WORD, first_word
 from entnorm.extraction.screen import Screen
-from entnorm.storage import cache_dir, code_fingerprint, store_newest
+from entnorm.storage import cache_dir, code_fingerprint, documents_digest, store_newest
 
 Span = tuple[int, int, str]
 
@@ -59,7 +59,7 @@ class KeptAliasSpans:
     @classmethod
     def of_run(cls, files: Sequence[str], pairs: list[tuple[str, str]]) -> KeptAliasSpans:
         """What the last run on `files` kept, made ready for this run's listed (name, label) `pairs`."""
-        path = cache_dir() / "alias-spans" / f"{_files_digest(files)}.marshal"
+        path = cache_dir() / "alias-spans" / f"{documents_digest(files)}.marshal"
         earlier_pairs, known = _read(path)
         if earlier_pairs is None:
             return cls(path, pairs, {}, set())
@@ -91,13 +91,6 @@ class KeptAliasSpans:
         pairs = zlib.compress(marshal.dumps(self._pairs), 1)
         with contextlib.suppress(OSError, ValueError):  # ValueError: a value marshal cannot store
             store_newest(self.path, marshal.dumps((_FINGERPRINT, pairs, self._kept)), keep=KEEP)
-
-
-def _files_digest(files: Sequence[str]) -> str:
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()[:32]
 
 
 def _read(path: Path) -> tuple[list[tuple[str, str]] | None, dict[bytes, list]]:

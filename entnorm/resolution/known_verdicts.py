@@ -32,20 +32,12 @@ from entnorm.names.parse import Name
 from entnorm.names.verdict import Verdict
 from entnorm.resolution.alias_index import MATCHING_FINGERPRINT, NAME_FIELDS, pack, prepare, unpack
 from entnorm.resolution.surfaces import BlockingKeys
-from entnorm.storage import cache_dir, store_newest
+from entnorm.storage import cache_dir, documents_digest, store_newest
 
 #: Bump when what is stored changes: old files are then not read.
 FORMAT = 1
 #: Files kept: a few folders re-run in turn each find their own.
 KEEP = 4
-
-
-def documents_digest(docs: Iterable[str | None]) -> str:
-    """Which file a run's verdicts go to: a digest of the names of its documents."""
-    digest = hashlib.sha256()
-    for doc in sorted({d for d in docs if d is not None}):
-        digest.update(doc.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()[:32]
 
 
 def _read(path: Path) -> dict:

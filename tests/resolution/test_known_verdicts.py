@@ -10,7 +10,7 @@ from entnorm.names.gazetteer import default_gazetteer
 from entnorm.names.parse import parse
 from entnorm.names.verdict import Verdict
 from entnorm.resolution import known_verdicts, resolver
-from entnorm.resolution.known_verdicts import KnownNames, KnownVerdicts, documents_digest
+from entnorm.resolution.known_verdicts import KnownNames, KnownVerdicts
 from entnorm.resolution.resolver import Resolver
 from entnorm.resolution.surfaces import read_name
 
@@ -117,10 +117,6 @@ def test_only_the_newest_files_are_kept(monkeypatch, tmp_path):
         known.keep(known.pair(a, b), Verdict(0.9, False, True, "same name"))
         known.save()
     assert len(list((tmp_path / "cache" / "verdicts").glob("*.marshal"))) == 2
-
-
-def test_documents_digest_ignores_order_repeats_and_names_without_a_document():
-    assert documents_digest(["b", "a", "a", None]) == documents_digest(["a", "b"]) != documents_digest(["a"])
 
 
 @pytest.fixture
