@@ -70,7 +70,7 @@ def reread(text: str, earlier_text: str, earlier: AliasTable, path: str) -> Alia
         or (parsed.entities[0].line, parsed.entities[0].canonical) != (start + 1, earlier.entities[lo].canonical)
     ):
         return None  # the line of the entity above the change holds it no more: the table's lines are not the text's
-    return _merged(earlier, lo, hi, parsed.entities, shift, path)
+    return _merged(earlier, lo, hi, parsed, shift, path)
 
 
 def _plain_breaks(text: str) -> bool:
@@ -98,9 +98,14 @@ def _region_end(old: list[str], starts: list[int], last_old: int, start: int) ->
     after = bisect_left(starts, max(last_old, start + 1))
     end = starts[after] if after < len(starts) else len(old)
     for number in range(max(last_old, start + 1), end):
-        if has_content(old[number]) and indent_of(old[number]) == 0:
+        if _at_margin(old[number]):
             return number
     return end
+
+
+def _at_margin(line: str) -> bool:
+    """A line with content at the left margin: a label, in a file that parses."""
+    return has_content(line) and indent_of(line) == 0
 
 
 def _inside_block(lines: list[str]) -> bool:
@@ -115,9 +120,9 @@ def _same_indent(lines: list[str], below: str) -> bool:
 
 
 def _label_line_above(lines: list[str], first: int) -> int:
-    """The nearest line above line `first` at the left margin (a label, in a file that parses), or -1."""
+    """The nearest line above line `first` at the left margin (`_at_margin`), or -1."""
     for number in range(first - 1, -1, -1):
-        if has_content(lines[number]) and indent_of(lines[number]) == 0:
+        if _at_margin(lines[number]):
             return number
     return -1
 
@@ -131,16 +136,13 @@ def _label_alone(line: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _merged(
-    earlier: AliasTable, lo: int, hi: int, entities: list[AliasEntity], shift: int, path: str
-) -> AliasTable | None:
-    """`earlier` with its entities [lo, hi) replaced by `entities` and the ones below moved `shift` lines;
-    None when a new entity lists a name that an entity outside [lo, hi) lists."""
-    moved = len(entities) - (hi - lo)
+def _merged(earlier: AliasTable, lo: int, hi: int, parsed: AliasTable, shift: int, path: str) -> AliasTable | None:
+    """`earlier` with its entities [lo, hi) replaced by the snippet's (`parsed`) and the ones below moved
+    `shift` lines; None when a new entity lists a name that an entity outside [lo, hi) lists."""
+    moved = len(parsed.entities) - (hi - lo)
     by_key = {k: (i if i < lo else i + moved) for k, i in earlier.by_key.items() if not lo <= i < hi}
-    for offset, entity in enumerate(entities):
-        for name in entity.names:
-            if by_key.setdefault(key(name), lo + offset) != lo + offset:
-                return None
+    for k, i in parsed.by_key.items():
+        if by_key.setdefault(k, lo + i) != lo + i:
+            return None
     below = [AliasEntity(e.canonical, e.label, e.aliases, e.attributes, e.line + shift) for e in earlier.entities[hi:]]
-    return AliasTable(path=path, entities=[*earlier.entities[:lo], *entities, *below], by_key=by_key)
+    return AliasTable(path=path, entities=[*earlier.entities[:lo], *parsed.entities, *below], by_key=by_key)
